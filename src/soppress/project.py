@@ -1,0 +1,100 @@
+"""Load a soppress project: settings, letterheads, registries and SOP sources.
+
+Layout (all paths relative to the project root, the folder holding soppress.yaml):
+    soppress.yaml            project settings (paper, margins, font)
+    letterheads/<kunci>.yaml letterheads; an SOP names one with ``unit: <kunci>``
+    registri/pejabat.yaml    signatories by key       (optional)
+    registri/peraturan.yaml  regulations by key       (optional)
+    sops/**/*.yaml           one SOP per file
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Position, Report
+from .model import Kop, Pejabat, Peraturan, Proyek, Sop
+from .registries import PejabatRegistry, PeraturanRegistry, load_registry
+from .validation import validate
+from .yamlsrc import Source, YamlError, load
+
+CONFIG_FILE = "soppress.yaml"
+
+
+class ProjectError(Exception):
+    """The project itself cannot be found or read (message in Indonesian)."""
+
+
+@dataclass
+class SopFile:
+    path: Path            # relative to the project root
+    source: Source | None
+    sop: Sop | None       # None when the file has structural errors
+
+    @property
+    def key(self) -> str:
+        """'hst/pengaduan-masyarakat': unique within the project."""
+        return self.path.relative_to("sops").with_suffix("").as_posix()
+
+
+@dataclass
+class Project:
+    root: Path
+    config: Proyek
+    kop: dict[str, Kop] = field(default_factory=dict)
+    pejabat: dict[str, Pejabat] = field(default_factory=dict)
+    peraturan: dict[str, Peraturan] = field(default_factory=dict)
+    sops: list[SopFile] = field(default_factory=list)
+
+    def signatory(self, sop: Sop) -> Pejabat | None:
+        ref = sop.disahkan_oleh
+        return self.pejabat.get(ref) if isinstance(ref, str) else ref
+
+    def letterhead(self, sop: Sop) -> Kop | None:
+        return self.kop.get(sop.unit)
+
+
+def find_root(start: Path) -> Path:
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise ProjectError(f"{CONFIG_FILE} tidak ditemukan di {start} atau folder di atasnya; "
+                       "jalankan perintah ini di dalam folder proyek soppress atau pakai --proyek FOLDER")
+
+
+def load_project(root: Path, report: Report) -> Project:
+    """Load everything under ``root``; every problem goes to ``report``."""
+    config_source = _load(root, root / CONFIG_FILE, report)
+    config = validate(Proyek, config_source, report) if config_source else None
+    project = Project(root=root, config=config or Proyek(nama=root.name))
+
+    for file in sorted((root / "letterheads").glob("*.yaml")):
+        source = _load(root, file, report)
+        kop = validate(Kop, source, report) if source else None
+        if kop:
+            project.kop[file.stem] = kop
+            if kop.logo and not (root / "letterheads" / kop.logo).is_file():
+                report.add(source.pos(("logo",)), f'berkas logo "{kop.logo}" tidak ada di folder letterheads/; '
+                           "periksa nama berkasnya", "kop.logo")
+
+    project.pejabat, _ = load_registry(root, "pejabat", PejabatRegistry, report)
+    project.peraturan, _ = load_registry(root, "peraturan", PeraturanRegistry, report)
+
+    sop_files = sorted((root / "sops").rglob("*.yaml")) if (root / "sops").is_dir() else []
+    if not sop_files:
+        report.add(Position(Path("sops"), 1, 1), "tidak ada berkas SOP (*.yaml) di folder sops/", "proyek.kosong",
+                   severity="peringatan")
+    for file in sop_files:
+        source = _load(root, file, report)
+        sop = validate(Sop, source, report) if source else None
+        project.sops.append(SopFile(file.relative_to(root), source, sop))
+    return project
+
+
+def _load(root: Path, file: Path, report: Report) -> Source | None:
+    try:
+        return load(file, file.relative_to(root))
+    except YamlError as exc:
+        report.extend([exc.diagnostic])
+        return None

@@ -1,0 +1,35 @@
+"""Registries shared by every document of a project: pejabat (signatories) and
+peraturan (regulations). SOPs, the Keputusan and letters name entries by key."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import RootModel
+
+from .diagnostics import Report
+from .model import Pejabat, Peraturan
+from .validation import validate
+from .yamlsrc import Source, YamlError, load
+
+REGISTRY_DIR = "registri"
+
+
+class PejabatRegistry(RootModel[dict[str, Pejabat]]):
+    pass
+
+
+class PeraturanRegistry(RootModel[dict[str, Peraturan]]):
+    pass
+
+
+def load_registry(root: Path, name: str, model, report: Report) -> tuple[dict, Source | None]:
+    file = root / REGISTRY_DIR / f"{name}.yaml"
+    if not file.exists():
+        return {}, None
+    try:
+        source = load(file, file.relative_to(root))
+    except YamlError as exc:
+        report.extend([exc.diagnostic])
+        return {}, None
+    registry = validate(model, source, report)
+    return (registry.root if registry else {}), source
