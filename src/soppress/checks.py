@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, closest, did_you_mean
 from .model import Langkah
 from .project import Project, SopFile
 
@@ -66,8 +66,8 @@ def _check_pelaksana(sop, src, report, path, where, ref, names, used) -> None:
     if sop.pelaksana_of(ref) is None:
         report.add(src.pos(path), f'{where}pelaksana "{ref}" tidak ada di daftar pelaksana'
                    f'{did_you_mean(ref, names)}', "kegiatan.pelaksana")
-    else:
-        used.add(ref)
+        ref = closest(ref, names) or ref  # a misspelt column is still a used column
+    used.add(ref)
 
 
 def _check_flow(sop, src, report, step: Langkah, at: tuple, where: str, numbers: Counter) -> None:

@@ -11,13 +11,16 @@ stays short to write while renderers see one full shape.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field,
                       PlainValidator, Tag, WithJsonSchema, model_validator)
 from pydantic_core import PydanticCustomError
 
-from .waktu import Durasi, Tanggal, TanggalError, WaktuError, parse_durasi, parse_tanggal
+from .waktu import (FLEKSIBEL_WORDS, SATUAN, Durasi, Tanggal, TanggalError, WaktuError, parse_durasi,
+                    parse_tanggal)
 
 
 class Model(BaseModel):
@@ -31,8 +34,10 @@ def _to_text(value: Any) -> Any:
     return value
 
 
-Teks = Annotated[str, BeforeValidator(_to_text)]
-TeksWajib = Annotated[str, BeforeValidator(_to_text), Field(min_length=1)]
+_TEXT_SCHEMA = {"type": ["string", "number"]}
+Teks = Annotated[str, BeforeValidator(_to_text), WithJsonSchema(_TEXT_SCHEMA)]
+TeksWajib = Annotated[str, BeforeValidator(_to_text), Field(min_length=1),
+                      WithJsonSchema({"type": ["string", "number"], "minLength": 1})]
 
 
 def _parse_waktu(value: Any) -> Durasi:
@@ -51,11 +56,18 @@ def _parse_waktu(value: Any) -> Durasi:
             '"3 hari", "5 hari kerja" atau "Sesuai waktu layanan"', {"v": value}) from None
 
 
+def _any_case(word: str) -> str:
+    """A case-insensitive JSON Schema (ECMA regex has no flags) pattern for ``word``."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+_WAKTU_PATTERN = (r"^\s*(\d+([.,]\d+)?\s*((-|–|—|[sS]\.?[dD]\.?|sampai)\s*\d+([.,]\d+)?\s*)?("
+                  + "|".join(_any_case(u) for u in sorted(SATUAN, key=len, reverse=True)) + r")\.?|("
+                  + "|".join(_any_case(w) for w in FLEKSIBEL_WORDS) + r").*)\s*$")
 Waktu = Annotated[Durasi, PlainValidator(_parse_waktu), WithJsonSchema({
     "type": "string",
     "description": 'Lama kegiatan: "15 menit", "15 - 30 menit", "2 jam", "5 hari kerja", "Sesuai waktu layanan"',
-    "pattern": r"^\s*(\d+([.,]\d+)?\s*((-|–|—|s\.?d\.?|sampai)\s*\d+([.,]\d+)?\s*)?"
-               r"(menit|mnt|jam|hari kerja|hari|minggu|pekan|bulan)\.?|([Ss]esuai|[Mm]enyesuaikan|[Dd]isesuaikan|[Tt]ergantung).*)\s*$",
+    "pattern": _WAKTU_PATTERN,
 })]
 
 
@@ -71,7 +83,7 @@ def _parse_tanggal(value: Any) -> Tanggal:
 
 
 TanggalField = Annotated[Tanggal, PlainValidator(_parse_tanggal), WithJsonSchema({
-    "type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$",
+    "type": "string", "pattern": r"^(\d{4}-\d{1,2}(-\d{1,2})?|\s*-?\s*)$",
     "description": "TTTT-BB-HH, atau TTTT-BB bila hanya bulannya diketahui",
 })]
 
@@ -199,7 +211,9 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-PelaksanaRefs = Annotated[list[str], BeforeValidator(_as_list)]
+PelaksanaRefs = Annotated[list[str], BeforeValidator(_as_list), WithJsonSchema({
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+    "description": "nama, singkatan atau kode kolom pelaksana; daftar bila dikerjakan beberapa pelaksana"})]
 Simbol = Literal["mulai", "proses", "keputusan", "selesai"]
 
 
@@ -235,7 +249,7 @@ class SubLangkah(MutuBaku):
 class Langkah(MutuBaku):
     """One numbered kegiatan of the flowchart table."""
     no: int | None = Field(None, description="nomor kegiatan; bawaan: nomor sebelumnya + 1")
-    uraian: TeksWajib
+    uraian: Teks = Field("", description="uraian kegiatan; boleh kosong bila seluruhnya berupa sub-kegiatan")
     pelaksana: Annotated[PelaksanaRefs, Field(min_length=1)]
     simbol: Simbol | None = Field(None, description="bawaan: mulai (pertama), selesai (terakhir), "
                                   "keputusan (bila ada cabang), proses (lainnya)")
@@ -244,6 +258,12 @@ class Langkah(MutuBaku):
     sub: list[SubLangkah] = Field(default_factory=list)
     sub_terpisah: bool = Field(False, description="setiap sub-kegiatan di barisnya sendiri")
     keterangan: Teks | None = None
+
+    @model_validator(mode="after")
+    def _needs_text(self) -> "Langkah":
+        if not self.uraian.strip() and not self.sub:
+            raise PydanticCustomError("skema.wajib", '"uraian" wajib diisi (atau tulis sub-kegiatan di "sub")')
+        return self
 
     @property
     def durations(self) -> list[Durasi]:

@@ -6,14 +6,32 @@ from pathlib import Path
 
 from .model import Kop, Proyek, Sop
 
-SCHEMAS = {"sop": Sop, "kop": Kop, "proyek": Proyek}
+SCHEMAS = {"sop": (Sop, "SOP soppress"), "kop": (Kop, "Kop surat soppress"), "proyek": (Proyek, "Proyek soppress")}
+
+# The short forms the models' `mode="before"` validators accept, by definition
+# name, so that editors accept exactly what `soppress check` accepts.
+SHORT_FORMS = {
+    "TanggalRevisi": [{"type": "string"}, {"type": "object", "properties": {"rencana": {"type": "string"}},
+                                           "required": ["rencana"], "additionalProperties": False}],
+    "Butir": [{"type": ["string", "number"]}],
+    "Daftar": [{"type": "null"}, {"type": "string"}, {"type": "array", "items": {"$ref": "#/$defs/Butir"}}],
+    "Pelaksana": [{"type": "string"}],
+    "Cabang": [{"type": "integer"}],
+    "SubLangkah": [{"type": "string"}],
+}
 
 
 def schema(kind: str = "sop") -> dict:
-    model = SCHEMAS[kind]
+    model, title = SCHEMAS[kind]
     result = model.model_json_schema()
+    for name, definition in result.get("$defs", {}).items():
+        if name in SHORT_FORMS:
+            full = dict(definition)
+            definition.clear()
+            definition.update(title=full.pop("title", name), description=full.pop("description", ""),
+                              anyOf=[*SHORT_FORMS[name], full])
     result["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    result["title"] = {"sop": "SOP soppress", "kop": "Kop surat soppress", "proyek": "Proyek soppress"}[kind]
+    result["title"] = title
     return result
 
 

@@ -83,7 +83,7 @@ def _report(model: type[BaseModel], source: Source, report: Report, error: dict,
         report.add(source.pos(path), f'{prefix}"{name}" harus berupa {_JENIS[kind]}', "skema.jenis")
     elif kind == "literal_error":
         report.add(source.pos(path), f'{prefix}"{name}" bernilai "{error["input"]}", padahal yang boleh: '
-                   f'{error["ctx"]["expected"]}', "skema.pilihan")
+                   f'{error["ctx"]["expected"].replace(" or ", " atau ")}', "skema.pilihan")
     elif kind == "too_short" and isinstance(error.get("input"), list):
         report.add(source.pos(path), f'{prefix}"{name}" tidak boleh kosong; isi sedikitnya '
                    f'{error["ctx"]["min_length"]} butir', "skema.jumlah")

@@ -20,7 +20,8 @@ SATUAN = {
     "bulan": "bulan",
 }
 # Phrases that mean "as long as the service takes": valid, but not summable.
-FLEKSIBEL = re.compile(r"^(sesuai|menyesuaikan|disesuaikan|tergantung)\b", re.IGNORECASE)
+FLEKSIBEL_WORDS = ("sesuai", "menyesuaikan", "disesuaikan", "tergantung")
+FLEKSIBEL = re.compile(r"^(" + "|".join(FLEKSIBEL_WORDS) + r")\b", re.IGNORECASE)
 _DURASI = re.compile(
     r"^(?P<min>\d+(?:[.,]\d+)?)\s*(?:(?:-|–|—|s\.?d\.?|sampai)\s*(?P<max>\d+(?:[.,]\d+)?))?\s*"
     r"(?P<satuan>" + "|".join(sorted(map(re.escape, SATUAN), key=len, reverse=True)) + r")\.?$",

@@ -5,7 +5,8 @@ values ourselves and keep a map from each value's path (``("kegiatan", 3, "uraia
 to its position, so that every diagnostic can name file, line and column.
 
 Timestamps stay strings: the model parses dates itself, so an impossible date
-gets our own message instead of a PyYAML traceback.
+gets our own message instead of a PyYAML traceback. Only true/false are booleans
+(YAML 1.2): YAML 1.1 would read the column heading "NO" as false.
 """
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ class YamlError(Exception):
 
 _SCALARS = {
     "tag:yaml.org,2002:null": lambda v: None,
-    "tag:yaml.org,2002:bool": lambda v: v.lower() in ("true", "yes", "on"),
+    # YAML 1.2 booleans only: "NO" is a column heading, "Ya"/"Tidak" are labels.
+    "tag:yaml.org,2002:bool": lambda v: {"true": True, "false": False}.get(v.lower(), v),
     "tag:yaml.org,2002:int": lambda v: _int(v),
     "tag:yaml.org,2002:float": float,
 }
@@ -88,12 +90,15 @@ def _pos(file: Path, mark) -> Position:
 def load(file: Path, display_name: Path | None = None) -> Source:
     """Load one YAML file. Raises YamlError with a located, Indonesian message."""
     shown = display_name or file
+    raw = file.read_bytes()
     try:
-        text = file.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlError(Diagnostic(Position(shown, 1, 1), "galat",
-                                   f"berkas bukan teks UTF-8 (bita ke-{exc.start}); simpan ulang sebagai UTF-8",
-                                   "yaml.encoding")) from None
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(Diagnostic(Position(shown, line, column), "galat",
+                                   "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (di editor: "
+                                   "Save with Encoding > UTF-8)", "yaml.encoding")) from None
     return loads(text, shown)
 
 
@@ -102,10 +107,13 @@ def loads(text: str, file: Path) -> Source:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(source.file, mark) if mark else Position(source.file, 1, 1)
-        problem = exc.problem or "sintaks tidak sah"
-        raise YamlError(Diagnostic(pos, "galat", f"sintaks YAML tidak sah: {_explain(problem)}; "
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            pos, problem = _pos(source.file, exc.context_mark), "tanda kutip dibuka di sini tetapi tidak ditutup"
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            pos = _pos(source.file, mark) if mark else Position(source.file, 1, 1)
+            problem = _explain(exc.problem or "")
+        raise YamlError(Diagnostic(pos, "galat", f"sintaks YAML tidak sah: {problem}; "
                                    "periksa indentasi, titik dua dan tanda kutip di sekitar baris ini",
                                    "yaml.sintaks")) from None
     except yaml.YAMLError as exc:  # reader errors (control characters, ...)
@@ -122,8 +130,11 @@ _PROBLEMS = {
     "mapping values are not allowed here": "titik dua di tempat yang tidak diharapkan (teks yang memuat ': ' perlu diberi tanda kutip)",
     "could not find expected ':'": "titik dua yang diharapkan tidak ditemukan",
     "found character '\\t' that cannot start any token": "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi",
-    "expected <block end>, but found '-'": "butir daftar '-' tidak sejajar dengan butir sebelumnya",
+    "expected <block end>": "indentasi baris ini tidak sejajar dengan baris sebelumnya",
+    "found unexpected end of stream": "berkas berakhir sebelum tanda kutip atau kurung ditutup",
     "found undefined alias": "alias tidak dikenal",
+    "expected ',' or ']'": "daftar [ … ] tidak ditutup dengan benar",
+    "expected ',' or '}'": "pemetaan { … } tidak ditutup dengan benar",
 }
 
 
@@ -131,7 +142,7 @@ def _explain(problem: str) -> str:
     for english, indonesian in _PROBLEMS.items():
         if problem.startswith(english):
             return indonesian
-    return problem
+    return "struktur tidak dikenali"
 
 
 def _convert(node: yaml.Node, path: Path_, source: Source) -> Any:
