@@ -1,0 +1,107 @@
+"""The sample corpus: every SOP of the three seeds, loaded and checked for real content.
+
+Expected counts were read from the seeds (../shared/seeds) independently of the
+encoding: numbered activity rows and actor columns of each SOP's table."""
+import pytest
+
+from soppress.api import check
+from soppress.model import Langkah
+
+# key: (activities, pelaksana columns, nomor SOP as printed)
+EXPECTED = {
+    "hst/01-pengaduan-masyarakat": (10, 5, "10/160 /Dinas/2026"),
+    "hst/02-penjangkauan-korban": (8, 3, "70 / 10 / 01 / 2026"),
+    "hst/03-pengelolaan-kasus": (10, 5, "28/1160/D/Sos/2026"),
+    "hst/04-mediasi": (17, 4, "78 / 60 / 11 / 2026 / 2026"),
+    "hst/05-penampungan-sementara": (10, 5, "70 / No / Dinkes / PPA / 2026"),
+    "hst/06-pendampingan-korban": (7, 3, "70 / 2026 / 2026"),
+    "kalteng/01-pengaduan-langsung": (4, 3, "061.1/ 500 UPT-PPA/DP3APPKB"),
+    "kalteng/02-pengaduan-tidak-langsung": (6, 5, "061.1/581/UPT-PPA/DP3APPKB"),
+    "kalteng/03-penjangkauan": (9, 5, "061.1/582/UPT-PPA/DP3APPKB"),
+    "kalteng/04-penampungan-sementara": (4, 3, "061-V 583/UPT-PPA/DP3APPKB"),
+    "kalteng/05-tindak-lanjut-kasus": (10, 3, "061.1/584/UPT-PPA/DP3APPKB"),
+    "kalteng/06-tindak-lanjut-rujukan": (11, 3, "061.1/588/UPT-PPA/DP3APPKB"),
+    "kalteng/07-layanan-psikologi": (6, 3, "061.1/596 /UPT-PPA/DP3APPKB"),
+    "kalteng/08-pelayanan-mediasi": (7, 3, "061.1/ 587 /UPT-PPA/DP3APPKB"),
+    "kalteng/09-pendampingan-hukum": (4, 2, "061.1/588/UPT-PPA/DP3APPKB"),
+    "kalteng/10-home-visite": (5, 3, "061.1/584/UPT-PPA/DP3APPKB"),
+    "purwakarta/01-rehabilitasi-sosial": (7, 4, "61.1.0.048 / I / 2020"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(sample_root):
+    project, report = check(sample_root)
+    return project, report, {f.key: f.sop for f in project.sops}
+
+
+def test_corpus_checks_clean(corpus):
+    project, report, sops = corpus
+    assert report.diagnostics == []
+    assert set(sops) == set(EXPECTED), "every seed SOP is encoded, and nothing else"
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED))
+def test_counts_and_number(corpus, key):
+    steps, columns, nomor = EXPECTED[key]
+    sop = corpus[2][key]
+    assert len(sop.langkah) == steps
+    assert len(sop.pelaksana) == columns
+    assert sop.nomor == nomor
+    assert sop.simbol(sop.langkah[0]) == "mulai" and sop.simbol(sop.langkah[-1]) == "selesai"
+    for step in sop.langkah:  # every step's pelaksana resolves to a column
+        assert all(sop.pelaksana_of(ref) for ref in step.pelaksana), step.no
+
+
+def test_decisions_of_pengaduan_tidak_langsung(corpus):
+    sop = corpus[2]["kalteng/02-pengaduan-tidak-langsung"]
+    decisions = {s.no: s for s in sop.langkah if sop.simbol(s) == "keputusan"}
+    assert sorted(decisions) == [2, 3]
+    assert [c.ke for c in decisions[2].cabang] == [3, 6]
+    assert sop.cabang_labels(decisions[2]) == ["Ya", "Tidak"]
+    assert [c.ke for c in decisions[3].cabang] == [4, 5]
+    assert sop.kegiatan[0].bagian == "A. Proses Penerimaan Pengaduan Tdk Langsung"
+    assert decisions[2].waktu.satuan == "hari kerja" and decisions[2].waktu.min == 5
+    assert str(sop.total_waktu()) == "35 menit + 18 hari kerja"
+
+
+def test_rehabilitasi_sosial_summary_and_multi_pelaksana(corpus):
+    sop = corpus[2]["purwakarta/01-rehabilitasi-sosial"]
+    assert sop.tampilan.ringkasan and sop.tampilan.legenda
+    assert str(sop.tanggal_pembuatan) == "Januari 2020"
+    step6 = sop.langkah[5]
+    assert len(step6.pelaksana) == 3  # Pendamping P2TP2A / Kasi … / Kabid, from the summary table
+    assert str(sop.total_waktu()) == "760 menit"
+
+
+def test_penjangkauan_sub_steps_on_own_rows(corpus):
+    sop = corpus[2]["hst/02-penjangkauan-korban"]
+    step2, step3 = sop.langkah[1], sop.langkah[2]
+    assert step2.sub_terpisah and len(step2.sub) == 3
+    assert len(step3.sub) == 6
+    assert (step3.sub[4].waktu.min, step3.sub[4].waktu.max) == (30, 120)
+    flexible = [d for s in sop.langkah for d in s.durations if d.fleksibel]
+    assert flexible and flexible[0].teks == "Sesuai waktu layanan"
+
+
+def test_seed_mistakes_are_kept(corpus):
+    sops = corpus[2]
+    # seed 004 uses 584 and 588 twice each: the collection checks must find that later
+    numbers = [s.nomor for k, s in sops.items() if k.startswith("kalteng/")]
+    assert numbers.count("061.1/584/UPT-PPA/DP3APPKB") == 2
+    assert numbers.count("061.1/588/UPT-PPA/DP3APPKB") == 2
+    # seed 002, lampiran II: peringatan jumps from 6 to 8
+    peringatan = sops["hst/02-penjangkauan-korban"].peringatan.butir
+    assert [b.nomor for b in peringatan][-1] == "8"
+    # the signatory's name is spelled in several ways across seed 004
+    names = {s.disahkan_oleh.nama for k, s in sops.items() if k.startswith("kalteng/")}
+    assert len(names) >= 3
+    # seed 002 cites the TPPO regulation as PP Nomor 9 Tahun 2008 in its SOPs
+    assert any("Nomor 9 tahun 2008" in b.teks for b in sops["hst/01-pengaduan-masyarakat"].dasar_hukum.butir)
+
+
+def test_every_step_has_text(corpus):
+    for key, sop in corpus[2].items():
+        for step in sop.langkah:
+            assert isinstance(step, Langkah)
+            assert step.uraian.strip() or all(s.uraian.strip() for s in step.sub), (key, step.no)
