@@ -90,3 +90,30 @@ def schema(jenis: str, out: Path | None) -> None:
             click.echo(f"ditulis: {path}")
         return
     click.echo(json.dumps(make_schema(jenis), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@PROJECT_OPTION
+@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder hasil (bawaan: build/ di folder proyek).")
+@click.option("--format", "formats", default="pdf,html", show_default=True,
+              help="Format hasil, dipisah koma: pdf, html.")
+@click.option("--sop", "only", multiple=True, help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
+@_friendly
+def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
+    """Periksa proyek lalu buat lembar SOP (PDF dan HTML) di build/."""
+    from .build import FORMATS, build as run_build
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.ClickException(f"format tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(FORMATS)}")
+    root = _root(project_dir)
+    result = run_build(root, out, chosen, list(only) or None)
+    if result.report.diagnostics:
+        click.echo(result.report.render_text(), err=True)
+    if result.report.errors:
+        click.echo(f"{len(result.report.errors)} galat: tidak ada berkas yang dibuat. Perbaiki dulu, lalu ulangi.",
+                   err=True)
+        sys.exit(1)
+    for path in result.written:
+        click.echo(f"ditulis: {path.relative_to(root) if path.is_relative_to(root) else path}")

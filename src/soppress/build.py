@@ -1,0 +1,72 @@
+"""The build: check the project, then render every SOP into build/.
+
+Reads top to bottom like the pipeline it is: load and check, stop on errors,
+lay out each SOP, render HTML and PDF, write outputs atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import flowlayout
+from .api import check
+from .diagnostics import Report
+from .project import Project, SopFile
+from .render_html import SheetContext, environment
+from .render_pdf import render_pdf
+from .sheet import columns, landscape
+
+FORMATS = ("pdf", "html")
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    written: list[Path] = field(default_factory=list)
+
+
+def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[str] | None = None) -> BuildResult:
+    project, report = check(root)
+    result = BuildResult(report)
+    if report.errors:
+        return result  # nothing is written from a project with errors
+    out_dir = out_dir or root / "build"
+    env = environment(root)
+    for sop_file in project.sops:
+        if only and sop_file.key not in only:
+            continue
+        ctx = sheet_context(project, sop_file)
+        html, document = render_pdf(ctx, env)
+        target = out_dir / sop_file.key
+        if "html" in formats:
+            result.written.append(write_atomic(target.with_suffix(".html"), html.encode("utf-8")))
+        if "pdf" in formats:
+            result.written.append(write_atomic(target.with_suffix(".pdf"), document.write_pdf()))
+    return result
+
+
+def sheet_context(project: Project, sop_file: SopFile) -> SheetContext:
+    sop = sop_file.sop
+    kop = project.letterhead(sop)
+    page = landscape(kop.kertas or project.config.kertas, project.config.margin_mm)
+    cols = columns(sop, page)
+    layout = flowlayout.build(sop, cols.lanes)
+    return SheetContext(project, sop, kop, project.signatory(sop), page, cols, layout,
+                        kop.huruf or project.config.huruf)
+
+
+def write_atomic(target: Path, data: bytes, private: bool = False) -> Path:
+    """Write via a temporary file in the same folder: never a half-written output.
+    ``private`` outputs (case data) are readable by their owner only."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o600 if private else 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

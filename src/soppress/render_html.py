@@ -1,0 +1,191 @@
+"""The SOP sheets as HTML (the input of the PDF renderer, and an output of its own)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import draw_css, text
+from .flowlayout import FlowLayout, Row
+from .model import Butir, Kop, Langkah, Pejabat, Sop
+from .project import Project
+from .sheet import Columns, Page
+
+FONT_DIR = Path(__file__).parent / "fonts"
+SHIPPED_FONT = "Liberation Sans"
+_FONT_FILES = {("normal", "normal"): "Regular", ("bold", "normal"): "Bold",
+               ("normal", "italic"): "Italic", ("bold", "italic"): "BoldItalic"}
+
+SECTION_TITLES = [
+    (("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi Pelaksana")),
+    (("keterkaitan", "Keterkaitan"), ("peralatan", "Peralatan/Perlengkapan")),
+    (("peringatan", "Peringatan"), ("pencatatan", "Pencatatan dan Pendataan")),
+]
+
+
+def environment(project_root: Path | None = None) -> jinja2.Environment:
+    """Templates: the project's own templates/ first (a dinas may override), then ours."""
+    loaders: list[jinja2.BaseLoader] = []
+    if project_root and (project_root / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(project_root / "templates"))
+    loaders.append(jinja2.PackageLoader("soppress", "templates"))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env.filters["md"] = text.inline
+    env.globals.update(marker=text.marker, sub_marker=text.sub_marker)
+    return env
+
+
+def fonts_css(font: str) -> str:
+    if font != SHIPPED_FONT:
+        return ""
+    return "\n".join(
+        f'@font-face {{ font-family: "{SHIPPED_FONT}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{(FONT_DIR / f"LiberationSans-{name}.ttf").as_uri()}"); }}'
+        for (weight, style), name in _FONT_FILES.items())
+
+
+@dataclass
+class SheetContext:
+    project: Project
+    sop: Sop
+    kop: Kop
+    signatory: Pejabat
+    page: Page
+    cols: Columns
+    layout: FlowLayout
+    font: str
+
+
+def render(ctx: SheetContext, env: jinja2.Environment) -> str:
+    sop, kop = ctx.sop, ctx.kop
+    logo = (ctx.project.root / "letterheads" / kop.logo).as_uri() if kop.logo else None
+
+    def cite(butir: Butir) -> str:
+        if butir.ref:
+            return ctx.project.peraturan[butir.ref].kutipan
+        return butir.teks
+
+    return env.get_template("sop.html.j2").render(
+        sop=sop, kop=kop, signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
+        font=Markup(f'"{ctx.font}", Arial, sans-serif'), fonts_css=Markup(fonts_css(ctx.font)),
+        author=kop.unit or kop.dinas, logo=logo, address=_address(kop),
+        identity_rows=_identity_rows(sop), sections=_sections(sop), cite=cite,
+        heads=sop.tampilan.judul_kolom, lanes=[p.label for p in sop.pelaksana],
+        rows=[_row(ctx.layout, i, r) for i, r in enumerate(ctx.layout.rows)],
+        total=str(sop.total_waktu()), legend=legend_html(), summary=summary(sop),
+    )
+
+
+def _address(kop: Kop) -> str:
+    place = " ".join(x for x in (kop.kota, kop.kode_pos) if x)
+    parts = [", ".join(x for x in (kop.alamat, place) if x)]
+    parts += [f"Telepon {kop.telepon}" if kop.telepon else "", f"Email: {kop.email}" if kop.email else "",
+              f"Laman: {kop.website}" if kop.website else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def _identity_rows(sop: Sop) -> list[tuple[str, str]]:
+    rows = [("Nomor SOP", sop.nomor)]
+    if sop.nomor_revisi:
+        rows.append(("Nomor Revisi", sop.nomor_revisi))
+    rows.append(("Tanggal Pembuatan", str(sop.tanggal_pembuatan or "-")))
+    revisi = sop.tanggal_revisi
+    if revisi and revisi.tanggal:
+        rows.append(("Tanggal Revisi", f"{revisi.tanggal}" + (" (rencana kaji ulang)" if revisi.rencana else "")))
+    else:
+        rows.append(("Tanggal Revisi", "-"))
+    rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or "-")))
+    if sop.tanggal_pengesahan:
+        rows.append(("Tanggal Pengesahan", str(sop.tanggal_pengesahan)))
+    rows.append(("Disahkan oleh", ""))
+    rows.append(("Nama SOP", sop.nama))
+    return rows
+
+
+def _sections(sop: Sop):
+    return [tuple(((getattr(sop, key).judul or title).rstrip(" :"), getattr(sop, key)) for key, title in pair)
+            for pair in SECTION_TITLES]
+
+
+def _lines(values: list[tuple[str, str]]) -> Markup:
+    """Sub-step values as 'a. …' lines (only the letters that have a value)."""
+    return Markup("").join(Markup('<div class="sub"><span class="m">{}</span> {}</div>').format(m, text.inline(v))
+                           for m, v in values if v)
+
+
+def _mutu(step: Langkah, field: str) -> Markup:
+    own = getattr(step, field)
+    own_html = text.inline(str(own)) if own else Markup("")
+    if not step.sub or step.sub_terpisah:
+        return own_html
+    subs = _lines([(text.sub_marker(i), str(getattr(s, field) or "")) for i, s in enumerate(step.sub)])
+    if field == "waktu" and own:
+        return own_html  # one duration for the whole step
+    return own_html + subs
+
+
+@dataclass
+class _HtmlRow:
+    kind: str
+    no: str
+    kegiatan: Markup
+    kelengkapan: Markup
+    waktu: Markup
+    output: Markup
+    keterangan: Markup
+    cells: list[str]
+    height: float
+    page_break: bool
+
+
+def _row(layout: FlowLayout, index: int, row: Row) -> _HtmlRow:
+    cells = [draw_css.cell_style(layout, index, lane.index) for lane in layout.lanes]
+    page_break = any(page and page[0] == index for page in layout.pages[1:])
+    empty = Markup("")
+    if row.kind == "bagian":
+        return _HtmlRow("bagian", row.no, text.inline(row.text), empty, empty, empty, empty, cells,
+                        row.min_height, page_break)
+    step = row.step
+    if row.kind == "sub":
+        i = step.sub.index(row.sub)
+        lead = text.inline(step.uraian) + Markup("<br>") if i == 0 and step.uraian else empty
+        kegiatan = lead + Markup('<span class="sub"><span class="m">{}</span> {}</span>').format(
+            text.sub_marker(i), text.inline(row.sub.uraian))
+        waktu = row.sub.waktu or (step.waktu if i == 0 else None)
+        return _HtmlRow("sub", row.no, kegiatan, text.inline(row.sub.kelengkapan),
+                        text.inline(str(waktu) if waktu else ""), text.inline(row.sub.output),
+                        text.inline(row.sub.keterangan or (step.keterangan if i == 0 else "")),
+                        cells, row.min_height, page_break)
+    kegiatan = text.inline(step.uraian) + _lines([(text.sub_marker(i), s.uraian) for i, s in enumerate(step.sub)])
+    return _HtmlRow("langkah", row.no, kegiatan, _mutu(step, "kelengkapan"), _mutu(step, "waktu"),
+                    _mutu(step, "output"), text.inline(step.keterangan), cells, row.min_height, page_break)
+
+
+def summary(sop: Sop) -> list[dict]:
+    """NO, PROSEDUR, PENANGGUNG JAWAB, WAKTU, KET, derived from the activities (seed 003)."""
+    rows = []
+    for step in sop.langkah:
+        labels = [sop.pelaksana_of(r).label for r in step.pelaksana]
+        waktu = str(step.waktu) if step.waktu else ", ".join(str(d) for d in step.durations)
+        prosedur = " ".join([step.uraian, *(s.uraian for s in step.sub)]).strip()
+        rows.append({"no": step.no, "prosedur": " ".join(prosedur.split()), "pj": "/".join(labels),
+                     "waktu": waktu, "ket": step.keterangan or ""})
+    return rows
+
+
+LEGEND = [
+    ("mulai", "Kapsul: mendeskripsikan mulai dan akhir"),
+    ("proses", "Kotak: mendeskripsikan proses atau kegiatan"),
+    ("keputusan", "Belah ketupat: mendeskripsikan pengambilan keputusan"),
+    ("panah", "Anak panah: arah alur dari satu kegiatan ke kegiatan berikutnya"),
+    ("penghubung", "Segi lima: penghubung ke halaman lain"),
+]
+
+
+def legend_html() -> Markup:
+    row = Markup('<tr><td class="simbol" style="{}"></td><td>{}</td></tr>')
+    return (Markup('<table class="legenda">') + Markup("").join(
+        row.format(draw_css.legend_style(kind), text) for kind, text in LEGEND) + Markup("</table>"))
