@@ -14,7 +14,7 @@ from .api import check
 from .diagnostics import Report
 from .project import Project, SopFile
 from .render_html import SheetContext, environment
-from .render_pdf import render_pdf
+from .render_pdf import RenderedSheet, render_pdf
 from .sheet import columns, landscape
 
 FORMATS = ("pdf", "html")
@@ -24,6 +24,7 @@ FORMATS = ("pdf", "html")
 class BuildResult:
     report: Report
     written: list[Path] = field(default_factory=list)
+    sheets: dict[str, tuple[SheetContext, RenderedSheet]] = field(default_factory=dict)  # by SOP key
 
 
 def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[str] | None = None) -> BuildResult:
@@ -37,12 +38,13 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
         if only and sop_file.key not in only:
             continue
         ctx = sheet_context(project, sop_file)
-        html, document = render_pdf(ctx, env)
+        sheet = render_pdf(ctx, env)
+        result.sheets[sop_file.key] = (ctx, sheet)
         target = out_dir / sop_file.key
         if "html" in formats:
-            result.written.append(write_atomic(target.with_suffix(".html"), html.encode("utf-8")))
+            result.written.append(write_atomic(target.with_suffix(".html"), sheet.html.encode("utf-8")))
         if "pdf" in formats:
-            result.written.append(write_atomic(target.with_suffix(".pdf"), document.write_pdf()))
+            result.written.append(write_atomic(target.with_suffix(".pdf"), sheet.document.write_pdf()))
     return result
 
 

@@ -16,7 +16,7 @@ from .flowlayout import (ARROW, BAND_H, CONNECTOR_H, CONNECTOR_W, LABEL_SIZE, LI
 
 STROKE = "#000"
 JOIN_FILL = "#e4e4e4"
-FONT = "Liberation Sans, Arial, sans-serif"
+FONT = "Liberation Sans"
 CONNECTOR_BOX = CONNECTOR_H + 1.2  # height of the top/bottom connector images
 
 

@@ -94,7 +94,7 @@ class Label:
     @property
     def extent(self) -> tuple[float, float]:
         """Estimated horizontal extent (Liberation Sans averages about half an em a character)."""
-        width = len(self.text) * LABEL_SIZE * 0.52
+        width = len(self.text) * LABEL_SIZE * 0.6
         return (self.x, self.x + width) if self.align == "left" else (self.x - width, self.x)
 
 
@@ -391,11 +391,11 @@ class _Router:
         rows[dst.row].prims.append(VLine(x, Anchor.TOP, Anchor.CENTER, dy_end=-t.h / 2))
         rows[dst.row].prims.append(Arrowhead(x, -t.h / 2, "down"))
         if e.label and abs(s.x - t.x) < 1e-6:  # below the symbol, beside the line
-            rows[src.row].prims.append(Label(e.label, s.x + 1.0, s.h / 2 + 3.2))
+            self._label(src.row, e.label, s.x + 1.0, s.h / 2 + 3.2, "left", s)
         elif e.label:  # above the horizontal leg, next to the symbol
             right = t.x > s.x
             edge = s.x + s.w / 2 + 0.8 if right else s.x - s.w / 2 - 0.8
-            rows[src.row].prims.append(Label(e.label, edge, -1.0, "left" if right else "right"))
+            self._label(src.row, e.label, edge, -1.0, "left" if right else "right", s)
 
     # -- tracked edges
 
@@ -425,6 +425,21 @@ class _Router:
         self._claim(dst.row, side, dy_dst)
         self.tracks.append((x, r1, r2))
         self._draw_tracked(e, side, x, dy_src, dy_dst)
+
+    def _label(self, row: int, text: str, x: float, dy: float, align: str, symbol: Symbol,
+               limit: float | None = None) -> None:
+        """Place a branch label beside its exit. One that would reach ``limit`` (the
+        track it runs to) or leave the lanes is lifted above the symbol and kept
+        on the symbol's side of that limit, so it stays whole and clear of lines."""
+        label = Label(text, x, dy, align)
+        a, b = label.extent
+        lo, hi = 0.3, self.L.width - 0.3
+        if limit is not None:
+            lo, hi = (max(lo, limit + 0.6), hi) if align == "right" else (lo, min(hi, limit - 0.6))
+        if a < lo or b > hi:
+            label = (Label(text, hi, -symbol.h / 2 - 0.8, "right") if align == "left"
+                     else Label(text, lo, -symbol.h / 2 - 0.8, "left"))
+        self.L.rows[row].prims.append(label)
 
     def _edges_x(self, src: Node, dst: Node, side: str, dy_src: float, dy_dst: float) -> tuple[float, float]:
         """Where a route leaves the source and enters the target on ``side``."""
@@ -506,10 +521,9 @@ class _Router:
             rows[dst.row].prims.append(VLine(x, Anchor.TOP if down else Anchor.BOTTOM, Anchor.CENTER,
                                              dy_end=dy_dst))
         if e.label:
-            if side == "right":
-                rows[src.row].prims.append(Label(e.label, s_edge + 0.8, dy_src - 1.0))
-            else:
-                rows[src.row].prims.append(Label(e.label, s_edge - 0.8, dy_src - 1.0, align="right"))
+            s = max(src.symbols, key=lambda sym: sign * sym.x)
+            self._label(src.row, e.label, s_edge + sign * 0.8, dy_src - 1.0,
+                        "left" if side == "right" else "right", s, limit=x)
 
 
 def _half_width_at(s: Symbol, dy: float) -> float:

@@ -9,6 +9,8 @@ connectors were drawn for is the pagination weasyprint produces (2–3 passes).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import jinja2
 import weasyprint
 
@@ -22,34 +24,46 @@ class PaginationError(Exception):
     pass
 
 
-def measure(document: weasyprint.Document, n_rows: int) -> list[list[int]]:
-    """Row indexes on each page that holds flowchart rows."""
-    pages = []
-    for page in document.pages:
+def measure(document: weasyprint.Document, n_rows: int) -> tuple[list[list[int]], list[int]]:
+    """Row indexes on each page that holds flowchart rows, and those pages' numbers (1-based)."""
+    pages, numbers = [], []
+    for number, page in enumerate(document.pages, start=1):
         rows = sorted(int(a[1:]) for a in page.anchors if a.startswith("r") and a[1:].isdigit())
         if rows:
             pages.append(rows)
+            numbers.append(number)
     found = sorted(r for p in pages for r in p)
     if found != list(range(n_rows)):
         raise PaginationError(f"rows found on pages: {found}")
-    return pages
+    return pages, numbers
 
 
-def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> tuple[str, weasyprint.Document]:
-    """The final HTML and the laid-out document; ``ctx.layout.pages`` is set."""
+@dataclass
+class RenderedSheet:
+    html: str
+    document: weasyprint.Document
+    page_numbers: list[int]  # the PDF page of each flowchart page (layout.pages)
+
+
+def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
+    """Lay the sheet out until the connectors match the pagination; ``ctx.layout.pages`` is set."""
     layout = ctx.layout
     flowlayout.paginate(layout, [])
     html = render(ctx, env)
-    document = weasyprint.HTML(string=html, base_url=str(ctx.project.root)).render()
-    pages = measure(document, len(layout.rows))
+    document = _layout(html, ctx)
+    pages, numbers = measure(document, len(layout.rows))
     for _ in range(MAX_PASSES):
         if pages == layout.pages or (len(pages) == 1 and not layout.pages):
             layout.pages = pages
-            return html, document
+            return RenderedSheet(html, document, numbers)
         flowlayout.paginate(layout, pages)
         html = render(ctx, env)
         if not layout.connectors:  # nothing changes the heights: this layout stands
-            return html, document
-        document = weasyprint.HTML(string=html, base_url=str(ctx.project.root)).render()
-        pages = measure(document, len(layout.rows))
+            return RenderedSheet(html, document, numbers)
+        document = _layout(html, ctx)
+        pages, numbers = measure(document, len(layout.rows))
     raise PaginationError("pagination did not settle")
+
+
+def _layout(html: str, ctx: SheetContext) -> weasyprint.Document:
+    return weasyprint.HTML(string=html, base_url=str(ctx.project.root)).render()

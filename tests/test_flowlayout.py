@@ -1,0 +1,194 @@
+"""The flowchart layout, tested without any renderer."""
+from pathlib import Path
+
+import pytest
+
+from soppress import flowlayout as fl
+from soppress.api import check
+from soppress.flowlayout import Anchor, Arrowhead, Connector, HLine, Join, Label, Symbol, VLine
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LANE = 27.0
+
+
+def _sop(root: Path, key: str):
+    project, report = check(root)
+    assert not report.errors, report.render_text()
+    return next(f.sop for f in project.sops if f.key == key)
+
+
+@pytest.fixture(scope="module")
+def panjang():
+    sop = _sop(FIXTURES / "alir", "panjang")
+    return sop, fl.build(sop, [LANE] * len(sop.pelaksana))
+
+
+@pytest.fixture(scope="module")
+def tidak_langsung(sample_root):
+    sop = _sop(sample_root, "kalteng/02-pengaduan-tidak-langsung")
+    return sop, fl.build(sop, [LANE] * len(sop.pelaksana))
+
+
+def prims(layout, row, kind):
+    return [p for p in layout.rows[row].prims if isinstance(p, kind)]
+
+
+def row_of(layout, step_no):
+    return next(i for i, r in enumerate(layout.rows) if r.node and r.node.step.no == step_no)
+
+
+def test_rows_nodes_and_symbol_cells(panjang):
+    sop, layout = panjang
+    assert [r.kind for r in layout.rows][:2] == ["bagian", "langkah"]
+    assert layout.rows[0].no == "A." and layout.rows[0].text == "Penerimaan"
+    kinds = [(n.step.no, n.kind, n.lanes) for n in layout.nodes]
+    assert kinds[0] == (1, "mulai", [0])
+    assert kinds[2] == (3, "proses", [1, 2])          # Manajer Kasus + Petugas, in column order
+    assert kinds[9] == (10, "keputusan", [4])
+    assert kinds[10] == (11, "selesai", [0, 1])
+    for node in layout.nodes:  # each symbol centred in its pelaksana's lane
+        for sym, lane in zip(node.symbols, node.lanes):
+            assert sym.x == pytest.approx(LANE * lane + LANE / 2)
+            assert sym.w <= LANE - 2 * fl.LANE_PAD
+
+
+def test_straight_arrow_same_lane(panjang):
+    _, layout = panjang
+    r8, r9 = row_of(layout, 8), row_of(layout, 9)  # Manajer Kasus -> Psikolog: elbow
+    r7 = row_of(layout, 7)
+    # 7 (Manajer Kasus + Psikolog) -> 8 (Manajer Kasus): straight down in lane 2
+    x = LANE * 2.5
+    assert VLine(x, Anchor.CENTER, Anchor.BOTTOM, dy_start=fl.SYMBOL_H["proses"] / 2) in prims(layout, r7, VLine)
+    assert VLine(x, Anchor.TOP, Anchor.CENTER, dy_end=-fl.SYMBOL_H["proses"] / 2) in prims(layout, r8, VLine)
+    assert Arrowhead(x, -fl.SYMBOL_H["proses"] / 2, "down") in prims(layout, r8, Arrowhead)
+    # 8 -> 9 changes lane: leaves sideways, then enters 9 from the top
+    assert HLine(x + prims(layout, r8, Symbol)[0].w / 2, LANE * 3.5, 0.0) in prims(layout, r8, HLine)
+    assert Arrowhead(LANE * 3.5, -fl.SYMBOL_H["proses"] / 2, "down") in prims(layout, r9, Arrowhead)
+
+
+def test_lines_pass_through_section_rows(panjang):
+    _, layout = panjang
+    section_b = next(i for i, r in enumerate(layout.rows) if r.kind == "bagian" and r.no == "B.")
+    through = prims(layout, section_b, VLine)
+    assert any(v.start is Anchor.TOP and v.end is Anchor.BOTTOM for v in through)
+
+
+def test_backward_decision_is_routed_on_a_track(panjang):
+    sop, layout = panjang
+    r10, r3 = row_of(layout, 10), row_of(layout, 3)
+    decision = layout.nodes[9]
+    diamond = decision.symbols[0]
+    # the "Belum" branch goes back up to step 3 along a vertical track
+    labels = [l.text for l in prims(layout, r10, Label)]
+    assert labels == ["Tercapai", "Belum"] or sorted(labels) == ["Belum", "Tercapai"]
+    track = [v for v in prims(layout, r10, VLine) if v.end is Anchor.TOP]
+    assert len(track) == 1
+    x = track[0].x
+    for r in range(r3 + 1, r10):  # full-height through every row in between ...
+        assert VLine(x, Anchor.TOP, Anchor.BOTTOM) in prims(layout, r, VLine)
+        for sym in prims(layout, r, Symbol):  # ... never through a symbol
+            assert abs(sym.x - x) > sym.w / 2
+    # and enters step 3 from the side with an arrowhead pointing into the symbol
+    heads = [a for a in prims(layout, r3, Arrowhead) if a.direction in ("left", "right")]
+    assert len(heads) == 1
+    target = max(layout.nodes[2].symbols, key=lambda s: s.x)
+    assert heads[0].x == pytest.approx(target.x + target.w / 2)
+    assert heads[0].direction == "left" and x > diamond.x
+
+
+def test_labels_stay_inside_the_lanes(panjang, tidak_langsung):
+    for _, layout in (panjang, tidak_langsung):
+        for row in layout.rows:
+            for label in (p for p in row.prims if isinstance(p, Label)):
+                a, b = label.extent
+                assert 0 <= a and b <= layout.width, label
+
+
+def test_multi_pelaksana_step_is_joined(panjang):
+    _, layout = panjang
+    r3 = row_of(layout, 3)
+    symbols = prims(layout, r3, Symbol)
+    assert [s.lane for s in symbols] == [1, 2]
+    (join,) = prims(layout, r3, Join)
+    assert join.x1 < symbols[0].x - symbols[0].w / 2 and join.x2 > symbols[1].x + symbols[1].w / 2
+    assert [tuple(round(v, 3) for v in seg) for seg in join.shaded] == [(LANE, 2 * LANE), (2 * LANE, 3 * LANE)]
+    # the flow into step 3 arrives at the symbol nearest its source (Petugas, lane 1)
+    assert Arrowhead(LANE * 1.5, -fl.SYMBOL_H["proses"] / 2, "down") in prims(layout, r3, Arrowhead)
+
+
+def crossings(layout) -> list:
+    """Places where a horizontal line crosses a vertical one in the middle of both."""
+    found = []
+    for i, row in enumerate(layout.rows):
+        hs = [p for p in row.prims if isinstance(p, HLine)]
+        vs = [p for p in row.prims if isinstance(p, VLine)]
+        for h in hs:
+            lo, hi = sorted((h.x1, h.x2))
+            for v in vs:
+                if lo + 0.01 < v.x < hi - 0.01:
+                    spans = {Anchor.TOP: -1, Anchor.CENTER: 0, Anchor.BOTTOM: 1}
+                    a = spans[v.start] * 100 + (v.dy_start if v.start is Anchor.CENTER else 0)
+                    b = spans[v.end] * 100 + (v.dy_end if v.end is Anchor.CENTER else 0)
+                    if min(a, b) < h.dy < max(a, b):
+                        found.append((i, h, v))
+    return found
+
+
+def test_branches_do_not_cross(tidak_langsung, panjang):
+    for _, layout in (tidak_langsung, panjang):
+        assert crossings(layout) == []
+
+
+def test_decision_with_two_branches_uses_both_sides(tidak_langsung):
+    sop, layout = tidak_langsung
+    r2 = row_of(layout, 2)
+    hs = prims(layout, r2, HLine)
+    diamond = layout.nodes[1].symbols[0]
+    assert any(max(h.x1, h.x2) > diamond.x for h in hs) and any(min(h.x1, h.x2) < diamond.x for h in hs)
+    assert {l.text for l in prims(layout, r2, Label)} == {"Ya", "Tidak"}
+
+
+def test_connector_pairs_at_page_breaks(panjang):
+    _, layout = panjang
+    n = len(layout.rows)
+    r9 = row_of(layout, 9)
+    fl.paginate(layout, [list(range(0, r9)), list(range(r9, n))])
+    pairs = {}
+    for i, c in layout.connectors:
+        pairs.setdefault(c.label, []).append((i, c.anchor, round(c.line_x, 3)))
+    # the flow 8 -> 9 and the backward branch 10 -> 3 both cross the break
+    assert sorted(pairs) == ["A", "B"]
+    for label, ends in pairs.items():
+        assert sorted(ends, key=lambda e: e[0]) == [(r9 - 1, Anchor.BOTTOM, ends[0][2]), (r9, Anchor.TOP, ends[0][2])]
+    assert any(r.min_height > fl.BAND_H for r in (layout.rows[r9 - 1], layout.rows[r9]))
+    # paginating again replaces the connectors instead of adding more
+    fl.paginate(layout, [list(range(n))])
+    assert layout.connectors == []
+
+
+def test_backward_jump_over_two_breaks_gets_a_pair_at_each(panjang):
+    _, layout = panjang
+    n = len(layout.rows)
+    pages = [list(range(0, 4)), list(range(4, 9)), list(range(9, n))]
+    fl.paginate(layout, pages)
+    track_x = next(v.x for v in prims(layout, row_of(layout, 10), VLine) if v.end is Anchor.TOP)
+    at_track = [(i, c.anchor, c.label) for i, c in layout.connectors if c.line_x == pytest.approx(track_x)]
+    assert [(i, a) for i, a, _ in at_track] == [(3, Anchor.BOTTOM), (4, Anchor.TOP), (8, Anchor.BOTTOM), (9, Anchor.TOP)]
+    assert at_track[0][2] == at_track[1][2] != at_track[2][2] == at_track[3][2]
+
+
+def test_cell_primitives_are_clipped_to_their_lane(panjang):
+    _, layout = panjang
+    r3 = row_of(layout, 3)
+    for lane in layout.lanes:
+        for p in layout.cell_prims(r3, lane.index):
+            if isinstance(p, (HLine, Join)):
+                assert 0 <= min(p.x1, p.x2) and max(p.x1, p.x2) <= lane.w + 1e-9
+            elif hasattr(p, "x") and not isinstance(p, Label):
+                assert 0 <= p.x <= lane.w
+
+
+def test_connector_labels_run_a_to_z_then_aa():
+    gen = fl._labels()
+    labels = [next(gen) for _ in range(28)]
+    assert labels[:3] == ["A", "B", "C"] and labels[25:] == ["Z", "AA", "AB"]

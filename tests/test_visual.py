@@ -1,0 +1,68 @@
+"""Visual golden tests: rendered flowchart pages compared pixel by pixel.
+
+On a mismatch the actual, expected and difference images are written to
+tests/output/visual/. After an intended change, regenerate with
+`pytest tests/test_visual.py --update-golden` and look at the new PNGs."""
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from pdfutil import render_page
+from soppress.build import build
+
+GOLDEN = Path(__file__).parent / "golden" / "visual"
+OUTPUT = Path(__file__).parent / "output" / "visual"
+FIXTURES = Path(__file__).parent / "fixtures"
+# (name, project, SOP key, index of the flowchart page)
+CASES = [
+    ("satu-halaman-keputusan", None, "kalteng/02-pengaduan-tidak-langsung", 0),
+    ("multi-pelaksana", None, "purwakarta/01-rehabilitasi-sosial", 0),
+    ("lintas-halaman-1", "alir", "panjang", 0),
+    ("lintas-halaman-2", "alir", "panjang", 1),
+]
+DPI = 60
+PIXEL_THRESHOLD = 80     # grey levels: smaller differences are anti-aliasing
+MAX_DIFF_RATIO = 0.002   # share of pixels allowed to differ (font rasteriser updates)
+
+
+@pytest.fixture(scope="module")
+def builds(sample_root, tmp_path_factory):
+    out = {}
+    for project in {c[1] for c in CASES}:
+        root = sample_root if project is None else FIXTURES / project
+        target = tmp_path_factory.mktemp(project or "sampel")
+        keys = sorted({c[2] for c in CASES if c[1] == project})
+        result = build(root, target, formats=["pdf"], only=keys)
+        out[project] = (target, result)
+    return out
+
+
+@pytest.mark.parametrize("name, project, key, page", CASES, ids=[c[0] for c in CASES])
+def test_page_matches_golden(builds, name, project, key, page, tmp_path, update_golden):
+    target, result = builds[project]
+    _, sheet = result.sheets[key]
+    actual_png = render_page(target / f"{key}.pdf", sheet.page_numbers[page], tmp_path / name, DPI)
+    expected_png = GOLDEN / f"{name}.png"
+    if update_golden or not expected_png.exists():
+        if not update_golden:
+            pytest.fail(f"no golden image {expected_png}; run pytest --update-golden and review it")
+        shutil.copy(actual_png, expected_png)
+    actual, expected = Image.open(actual_png).convert("L"), Image.open(expected_png).convert("L")
+    if actual.size != expected.size:
+        _keep(name, actual, expected, None)
+        pytest.fail(f"{name}: size {actual.size} != golden {expected.size}")
+    diff = ImageChops.difference(actual, expected).point(lambda v: 255 if v > PIXEL_THRESHOLD else 0)
+    ratio = diff.histogram()[255] / (diff.width * diff.height)
+    if ratio > MAX_DIFF_RATIO:
+        _keep(name, actual, expected, diff)
+        pytest.fail(f"{name}: {ratio:.4%} of pixels differ (limit {MAX_DIFF_RATIO:.2%}); see {OUTPUT}")
+
+
+def _keep(name, actual, expected, diff):
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    actual.save(OUTPUT / f"{name}.actual.png")
+    expected.save(OUTPUT / f"{name}.expected.png")
+    if diff is not None:
+        diff.save(OUTPUT / f"{name}.diff.png")
