@@ -578,3 +578,49 @@ def _labels():
             k, r = divmod(k - 1, 26)
             label = chr(65 + r) + label
         yield label
+
+
+def crosses_below(layout: FlowLayout, row: int) -> bool:
+    """Does the flow run from this row into the next one (so a break here needs connectors)?"""
+    return any(isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end) for p in layout.rows[row].prims)
+
+
+def _base_height(row: Row) -> float:
+    if row.kind == "bagian" and not row.prims:
+        return 0.0
+    return BAND_H if row.node else 4.0
+
+
+def plan_pages(layout: FlowLayout, heights: Sequence[float], capacities: Sequence[float]) -> list[list[int]]:
+    """Pagination from measured row heights (mm, laid out without connectors) and
+    the room for rows on each page (mm; the last value serves later pages too).
+
+    A row that ends a page where the flow continues gets an off-page connector at
+    its bottom, and the row that starts the next page one at its top; both make a
+    row taller only up to its drawing's needs (max(measured, base + connector)),
+    so the plan is exact and the renderer needs one more pass, not a search."""
+    extra = CONNECTOR_H + 1.5
+    n = len(layout.rows)
+
+    def height(r: int, top: bool, bottom: bool) -> float:
+        return max(heights[r], _base_height(layout.rows[r]) + extra * (top + bottom)) if (top or bottom) \
+            else heights[r]
+
+    def page_height(rows: list[int]) -> float:
+        first, last = rows[0], rows[-1]
+        top = first > 0 and crosses_below(layout, first - 1)
+        bottom = last < n - 1 and crosses_below(layout, last)
+        if first == last:
+            return height(first, top, bottom)
+        return height(first, top, False) + sum(heights[r] for r in rows[1:-1]) + height(last, False, bottom)
+
+    pages: list[list[int]] = []
+    r = 0
+    while r < n:
+        room = capacities[min(len(pages), len(capacities) - 1)]
+        page = [r]
+        while page[-1] + 1 < n and page_height(page + [page[-1] + 1]) <= room + 1e-6:
+            page.append(page[-1] + 1)
+        pages.append(page)
+        r = page[-1] + 1
+    return pages

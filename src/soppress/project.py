@@ -65,6 +65,7 @@ def find_root(start: Path) -> Path:
 
 def load_project(root: Path, report: Report) -> Project:
     """Load everything under ``root``; every problem goes to ``report``."""
+    root = root.resolve()
     config_source = _load(root, root / CONFIG_FILE, report)
     config = validate(Proyek, config_source, report) if config_source else None
     project = Project(root=root, config=config or Proyek(nama=root.name))

@@ -59,7 +59,10 @@ class SheetContext:
     font: str
 
 
-def render(ctx: SheetContext, env: jinja2.Environment) -> str:
+def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = False, measuring: bool = False) -> str:
+    """The sheet as HTML. ``flowchart_only`` leaves out the identity sheet and the
+    summary; ``measuring`` also leaves out the drawing (row heights do not depend on
+    it), which makes the measuring pass of the PDF renderer cheap."""
     sop, kop = ctx.sop, ctx.kop
     logo = (ctx.project.root / "letterheads" / kop.logo).as_uri() if kop.logo else None
 
@@ -69,12 +72,12 @@ def render(ctx: SheetContext, env: jinja2.Environment) -> str:
         return butir.teks
 
     return env.get_template("sop.html.j2").render(
-        sop=sop, kop=kop, signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
+        flowchart_only=flowchart_only, sop=sop, kop=kop, signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
         font=Markup(f'"{ctx.font}", Arial, sans-serif'), fonts_css=Markup(fonts_css(ctx.font)),
         author=kop.unit or kop.dinas, logo=logo, address=_address(kop),
         identity_rows=_identity_rows(sop), sections=_sections(sop), cite=cite,
         heads=sop.tampilan.judul_kolom, lanes=[p.label for p in sop.pelaksana],
-        rows=[_row(ctx.layout, i, r) for i, r in enumerate(ctx.layout.rows)],
+        rows=[_row(ctx.layout, i, r, measuring) for i, r in enumerate(ctx.layout.rows)],
         total=str(sop.total_waktu()), legend=legend_html(), summary=summary(sop),
     )
 
@@ -141,8 +144,8 @@ class _HtmlRow:
     page_break: bool
 
 
-def _row(layout: FlowLayout, index: int, row: Row) -> _HtmlRow:
-    cells = [draw_css.cell_style(layout, index, lane.index) for lane in layout.lanes]
+def _row(layout: FlowLayout, index: int, row: Row, measuring: bool = False) -> _HtmlRow:
+    cells = [("" if measuring else draw_css.cell_style(layout, index, lane.index)) for lane in layout.lanes]
     page_break = any(page and page[0] == index for page in layout.pages[1:])
     empty = Markup("")
     if row.kind == "bagian":

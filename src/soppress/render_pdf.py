@@ -1,11 +1,13 @@
 """SOP sheets as PDF with weasyprint, paginated from the real layout.
 
-Pass 1 lays the document out and reads which page every flowchart row landed on
-(rows carry ids; weasyprint's public ``Page.anchors`` maps ids to pages). If the
-flow crosses a page break, the layout module adds off-page connector pairs there,
-the rows that start a page get an explicit page break, and the document is laid
-out again; connectors make rows taller, so this repeats until the pagination the
-connectors were drawn for is the pagination weasyprint produces (2–3 passes).
+Pass 1 lays the flowchart out and reads, for every row (rows carry ids), the page
+it landed on and its height. If the flow spans pages, the layout module plans the
+pagination with the off-page connectors' height counted (``plan_pages``); the
+rows that start a page get an explicit page break and the whole document is laid
+out once more — the output. The flowchart starts on a page of its own, so a long
+SOP is measured without its identity sheet, which is cheaper. Should a final pass
+ever paginate differently from the plan, its pagination is taken and the sheet
+laid out again (bounded).
 """
 from __future__ import annotations
 
@@ -18,24 +20,50 @@ from . import flowlayout
 from .render_html import SheetContext, render
 
 MAX_PASSES = 6
+WHOLE_FIRST_ROWS = 8  # SOPs with more rows than this are measured flowchart-only first
+PX_TO_MM = 25.4 / 96
 
 
 class PaginationError(Exception):
     pass
 
 
-def measure(document: weasyprint.Document, n_rows: int) -> tuple[list[list[int]], list[int]]:
-    """Row indexes on each page that holds flowchart rows, and those pages' numbers (1-based)."""
-    pages, numbers = [], []
+@dataclass
+class Measure:
+    pages: list[list[int]]       # row indexes on each page that holds flowchart rows
+    numbers: list[int]           # those pages' numbers in the document (1-based)
+    heights: list[float] | None  # each row's height in mm (None: not readable)
+    capacities: list[float]      # room for rows on each of those pages, in mm
+
+
+def measure(document: weasyprint.Document, n_rows: int) -> Measure:
+    pages, numbers, capacities = [], [], []
+    heights: list[float | None] = [None] * n_rows
     for number, page in enumerate(document.pages, start=1):
         rows = sorted(int(a[1:]) for a in page.anchors if a.startswith("r") and a[1:].isdigit())
-        if rows:
-            pages.append(rows)
-            numbers.append(number)
+        if not rows:
+            continue
+        pages.append(rows)
+        numbers.append(number)
+        box = getattr(page, "_page_box", None)  # weasyprint internals, read defensively
+        if box is None:
+            continue
+        bottom = box.content_box_y() + box.height
+        first_top = None
+        for child in box.descendants():
+            element = getattr(child, "element", None)
+            if type(child).__name__ == "TableRowBox" and element is not None:
+                ident = element.get("id") or ""
+                if ident.startswith("r") and ident[1:].isdigit():
+                    heights[int(ident[1:])] = child.margin_height() * PX_TO_MM
+                    first_top = child.position_y if first_top is None else min(first_top, child.position_y)
+        if first_top is not None:
+            capacities.append((bottom - first_top) * PX_TO_MM)
     found = sorted(r for p in pages for r in p)
     if found != list(range(n_rows)):
         raise PaginationError(f"rows found on pages: {found}")
-    return pages, numbers
+    complete = all(h is not None for h in heights) and len(capacities) == len(pages)
+    return Measure(pages, numbers, heights if complete else None, capacities)
 
 
 @dataclass
@@ -46,22 +74,25 @@ class RenderedSheet:
 
 
 def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
-    """Lay the sheet out until the connectors match the pagination; ``ctx.layout.pages`` is set."""
+    """Lay the sheet out with its connectors; ``ctx.layout.pages`` is set."""
     layout = ctx.layout
     flowlayout.paginate(layout, [])
-    html = render(ctx, env)
+    whole = len(layout.rows) <= WHOLE_FIRST_ROWS
+    html = render(ctx, env, flowchart_only=not whole, measuring=not whole)
     document = _layout(html, ctx)
-    pages, numbers = measure(document, len(layout.rows))
+    m = measure(document, len(layout.rows))
+    if len(m.pages) == 1 and whole:
+        layout.pages = m.pages
+        return RenderedSheet(html, document, m.numbers)
+    planned = flowlayout.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
     for _ in range(MAX_PASSES):
-        if pages == layout.pages or (len(pages) == 1 and not layout.pages):
-            layout.pages = pages
-            return RenderedSheet(html, document, numbers)
-        flowlayout.paginate(layout, pages)
+        flowlayout.paginate(layout, planned)
         html = render(ctx, env)
-        if not layout.connectors:  # nothing changes the heights: this layout stands
-            return RenderedSheet(html, document, numbers)
         document = _layout(html, ctx)
-        pages, numbers = measure(document, len(layout.rows))
+        m = measure(document, len(layout.rows))
+        if m.pages == layout.pages:
+            return RenderedSheet(html, document, m.numbers)
+        planned = m.pages
     raise PaginationError("pagination did not settle")
 
 
