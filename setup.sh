@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command to set soppress up on a fresh Debian machine and run it on the sample corpus:
 #   ./setup.sh            install system packages (apt-get), create .venv, install soppress,
-#                         then check the sample corpus and write the JSON Schemas into build/
+#                         then check and build the sample corpus into build/ (PDF, HTML, JSON Schemas)
 #   ./setup.sh --no-run   install only (used by ./test.sh and .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,7 +29,7 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 
 if [ "${1:-}" != "--no-run" ]; then
-  .venv/bin/soppress check
+  .venv/bin/soppress build
   .venv/bin/soppress schema --keluaran build/schema
   echo "soppress siap. Jalankan: .venv/bin/soppress --help"
 fi
