@@ -100,6 +100,14 @@ def _band(width: float, prims: list[Primitive]) -> str | None:
     return _svg(width, BAND_H, "".join(masks + body))
 
 
+def _pentagon(x: float, top: float) -> str:
+    """The off-page connector: a pentagon pointing down, ``top`` its upper edge."""
+    half, shoulder = CONNECTOR_W / 2, top + CONNECTOR_H * 0.62
+    pts = [(x - half, top), (x + half, top), (x + half, shoulder), (x, top + CONNECTOR_H), (x - half, shoulder)]
+    return ('<polygon points="' + " ".join(f"{px:.3f},{py:.3f}" for px, py in pts)
+            + f'" fill="#fff" stroke="{STROKE}" stroke-width="{LINE}"/>')
+
+
 def _connectors(width: float, prims: list[Connector], anchor: Anchor) -> str | None:
     items = [p for p in prims if p.anchor is anchor]
     if not items:
@@ -108,7 +116,6 @@ def _connectors(width: float, prims: list[Connector], anchor: Anchor) -> str | N
     for c in items:
         top = 0.6 if anchor is Anchor.TOP else h - CONNECTOR_H - 0.6
         bottom = top + CONNECTOR_H
-        half = CONNECTOR_W / 2
         if anchor is Anchor.TOP:
             body.append(_mask(c.line_x, 0, bottom + 0.9 if c.line_x != c.x else top))
         else:
@@ -117,10 +124,7 @@ def _connectors(width: float, prims: list[Connector], anchor: Anchor) -> str | N
             jog_y = bottom + 0.9 if anchor is Anchor.TOP else top - 0.9
             body.append(_line(c.line_x, jog_y, c.x, jog_y))
             body.append(_line(c.x, jog_y, c.x, bottom if anchor is Anchor.TOP else top))
-        pts = [(c.x - half, top), (c.x + half, top), (c.x + half, top + CONNECTOR_H * 0.62),
-               (c.x, bottom), (c.x - half, top + CONNECTOR_H * 0.62)]
-        body.append('<polygon points="' + " ".join(f"{x:.3f},{y:.3f}" for x, y in pts)
-                    + f'" fill="#fff" stroke="{STROKE}" stroke-width="{LINE}"/>')
+        body.append(_pentagon(c.x, top))
         body.append(f'<text x="{c.x:.3f}" y="{top + CONNECTOR_H * 0.52:.3f}" font-family="{FONT}" '
                     f'font-size="{LABEL_SIZE}" font-weight="bold" text-anchor="middle">{_escape(c.label)}</text>')
     return _svg(width, h, "".join(body))
@@ -163,11 +167,7 @@ def legend_style(kind: str) -> str:
     if kind == "panah":
         body = _line(2, h / 2, w - 2 - ARROW, h / 2) + _arrow(Arrowhead(w - 2, 0, "right"), h / 2)
     elif kind == "penghubung":
-        half, top = CONNECTOR_W / 2, (h - CONNECTOR_H) / 2
-        pts = [(w / 2 - half, top), (w / 2 + half, top), (w / 2 + half, top + CONNECTOR_H * 0.62),
-               (w / 2, top + CONNECTOR_H), (w / 2 - half, top + CONNECTOR_H * 0.62)]
-        body = ('<polygon points="' + " ".join(f"{x:.3f},{y:.3f}" for x, y in pts)
-                + f'" fill="#fff" stroke="{STROKE}" stroke-width="{LINE}"/>')
+        body = _pentagon(w / 2, (h - CONNECTOR_H) / 2)
     else:
         from .flowlayout import SYMBOL_H
         body = _symbol(Symbol(kind, w / 2, 14.0, SYMBOL_H[kind], 0, 0), h / 2)
