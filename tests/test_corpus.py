@@ -35,10 +35,49 @@ def corpus(sample_root):
     return project, report, {f.key: f.sop for f in project.sops}
 
 
-def test_corpus_checks_clean(corpus):
+# The seeds' own mistakes, kept in the corpus on purpose, and what `soppress check`
+# says about them (code per SOP). Anything else it says would be spurious.
+KALTENG_SPELLINGS = ["02-pengaduan-tidak-langsung", "05-tindak-lanjut-kasus", "06-tindak-lanjut-rujukan",
+                     "07-layanan-psikologi", "08-pelayanan-mediasi"]
+SEED_FINDINGS = {
+    *{(key, "tanggal.revisi-kosong") for key in EXPECTED},            # Tanggal Revisi left empty or "-"
+    ("kalteng/09-pendampingan-hukum", "koleksi.nomor-ganda"),           # 061.1/588 used twice
+    ("kalteng/10-home-visite", "koleksi.nomor-ganda"),                  # 061.1/584 used twice
+    *{(f"kalteng/{k}", "pejabat.nama-beda") for k in KALTENG_SPELLINGS},  # one NIP, several spellings
+    ("hst/06-pendampingan-korban", "pejabat.nama-beda"),                # "Svahbidin"
+    ("hst/02-penjangkauan-korban", "daftar.nomor"),                     # peringatan jumps from 6 to 8
+    ("hst/06-pendampingan-korban", "daftar.nomor"),                     # keterkaitan numbered from 7
+    *{(key, "keterkaitan.diri-sendiri") for key in [                   # keterkaitan naming the SOP itself
+        "hst/05-penampungan-sementara", "hst/06-pendampingan-korban", "kalteng/01-pengaduan-langsung",
+        "kalteng/02-pengaduan-tidak-langsung", "kalteng/03-penjangkauan", "kalteng/04-penampungan-sementara"]},
+}
+
+
+def test_corpus_has_no_errors_and_every_seed_sop(corpus):
     project, report, sops = corpus
-    assert report.diagnostics == []
+    assert report.errors == []
     assert set(sops) == set(EXPECTED), "every seed SOP is encoded, and nothing else"
+
+
+def test_check_reports_the_seed_mistakes_and_nothing_else(corpus):
+    _, report, _ = corpus
+    found = {(str(d.pos.file)[len("sops/"):-len(".yaml")], d.code) for d in report.diagnostics}
+    assert found == SEED_FINDINGS
+
+
+def test_duplicate_numbers_name_the_other_sop(corpus):
+    _, report, _ = corpus
+    messages = [d.message for d in report.diagnostics if d.code == "koleksi.nomor-ganda"]
+    assert any("061.1/588/UPT-PPA/DP3APPKB" in m and "06-tindak-lanjut-rujukan" in m for m in messages)
+    assert any("061.1/584/UPT-PPA/DP3APPKB" in m and "05-tindak-lanjut-kasus" in m for m in messages)
+
+
+def test_signatory_spellings_are_all_found(corpus):
+    _, report, sops = corpus
+    spellings = {sops[f"kalteng/{k}"].disahkan_oleh.nama for k in KALTENG_SPELLINGS}
+    assert len(spellings) >= 3
+    messages = " ".join(d.message for d in report.diagnostics if d.code == "pejabat.nama-beda")
+    assert all(f'"{name}"' in messages for name in spellings)
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))

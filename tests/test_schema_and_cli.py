@@ -55,7 +55,7 @@ def test_check_json_format(mini_project):
     assert result.exit_code == 1
     items = json.loads(result.output)
     assert [(i["tingkat"], i["kode"], i["baris"]) for i in items] == [
-        ("peringatan", "pelaksana.tidak-dipakai", 17), ("galat", "kegiatan.pelaksana", 28)]
+        ("peringatan", "pelaksana.tidak-dipakai", 18), ("galat", "kegiatan.pelaksana", 29)]
 
 
 def test_valid_project_passes(mini_project):

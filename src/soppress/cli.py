@@ -5,6 +5,7 @@ print a short note on how to report them (without case data) and exit 2."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def _friendly(func):
             raise
         except ProjectError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # output piped into head, less, …: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
+            sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - last line of defence
             click.echo(f"soppress: galat internal ({type(exc).__name__}). Ini kesalahan program, bukan data "
                        "Anda. Laporkan ke pengembang dengan perintah yang dijalankan dan versi soppress; "
@@ -57,14 +61,22 @@ def main() -> None:
     """soppress: menyusun dan menerbitkan SOP (Permenpan RB 35/2012)."""
 
 
+STRICT_OPTION = click.option("--strict", is_flag=True,
+                             help="Temuan pemeriksaan koleksi dihitung sebagai galat, bukan peringatan.")
+IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE",
+                             help="Jangan laporkan temuan berkode ini (boleh awalan, mis. dasar-hukum); boleh diulang.")
+
+
 @main.command()
 @PROJECT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", help="Bentuk laporan.")
+@STRICT_OPTION
+@IGNORE_OPTION
 @_friendly
-def check(project_dir: Path | None, fmt: str) -> None:
-    """Periksa semua SOP, kop dan registri proyek."""
+def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...]) -> None:
+    """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
     root = _root(project_dir)
-    project, report = api.check(root)
+    project, report = api.check(root, strict=strict, ignore=ignore)
     if fmt == "json":
         click.echo(report.render_json())
     elif report.diagnostics:
@@ -117,3 +129,32 @@ def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[
         sys.exit(1)
     for path in result.written:
         click.echo(f"ditulis: {path.relative_to(root) if path.is_relative_to(root) else path}")
+
+
+@main.command()
+@PROJECT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", help="Bentuk laporan.")
+@click.option("--tanggal", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Hitung seolah-olah hari ini tanggal ini (TTTT-BB-HH); bawaan: hari ini.")
+@_friendly
+def status(project_dir: Path | None, fmt: str, today) -> None:
+    """Daftar SOP dengan versi, tanggal efektif dan jadwal kaji ulangnya."""
+    import datetime as dt
+    import json
+    from .status import DUE_DAYS, LABELS, review_status
+    root = _root(project_dir)
+    project, report = api.check(root)
+    if report.errors:
+        click.echo(report.render_text(), err=True)
+        raise click.ClickException("proyek memuat galat; perbaiki dulu (lihat soppress check)")
+    rows = review_status(project, today.date() if today else dt.date.today())
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'SOP':38} {'versi':>5}  {'efektif':18} {'kaji ulang':10}  status")
+    for r in rows:
+        left = "" if r.sisa_hari is None else (f" ({-r.sisa_hari} hari lewat)" if r.sisa_hari < 0
+                                                else f" ({r.sisa_hari} hari lagi)")
+        click.echo(f"{r.sop:38} {r.versi:>5}  {r.efektif:18} {r.kaji_ulang or '-':10}  {LABELS[r.status]}{left}")
+    due = sum(r.status in ("terlambat", "segera") for r in rows)
+    click.echo(f"{len(rows)} SOP; {due} perlu dikaji ulang (terlambat atau dalam {DUE_DAYS} hari).")

@@ -292,28 +292,16 @@ def _node(row: int, step: Langkah, kind: str, lanes_used: list[int], lanes: list
 
 def _edges(sop: Sop, nodes: list[Node]) -> list[Edge]:
     """Flow edges between nodes: sub-rows chain, then each step to its successors."""
-    first_of = {}
-    last_of = {}
+    first_of: dict[int, int] = {}
+    last_of: dict[int, int] = {}
     for i, n in enumerate(nodes):
         first_of.setdefault(n.step.no, i)
         last_of[n.step.no] = i
-    edges: list[Edge] = []
-    steps = sop.langkah
-    for i, n in enumerate(nodes[:-1]):
-        if nodes[i + 1].step is n.step:  # sub-steps on their own rows
-            edges.append(Edge(i, i + 1))
-    for k, step in enumerate(steps):
-        src = last_of[step.no]
-        kind = sop.simbol(step)
-        if step.cabang:
-            for branch, label in zip(step.cabang, sop.cabang_labels(step)):
-                edges.append(Edge(src, first_of[branch.ke], label))
-        elif kind == "selesai":
-            continue
-        elif step.lanjut is not None:
-            edges.append(Edge(src, first_of[step.lanjut]))
-        elif k + 1 < len(steps):
-            edges.append(Edge(src, first_of[steps[k + 1].no]))
+    edges = [Edge(i, i + 1) for i, n in enumerate(nodes[:-1]) if nodes[i + 1].step is n.step]
+    for step in sop.langkah:
+        labels = sop.cabang_labels(step) if step.cabang else [""]
+        for target, label in zip(sop.successors(step), labels):
+            edges.append(Edge(last_of[step.no], first_of[target], label))
     return edges
 
 

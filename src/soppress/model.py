@@ -144,6 +144,8 @@ class Butir(Model):
     """One item of a list section; may carry its own nested list."""
     teks: Teks = Field("", description="teks butir (Markdown: **tebal**, *miring*)")
     ref: str | None = Field(None, description="kunci peraturan di registri/peraturan.yaml (dasar hukum)")
+    sop: str | None = Field(None, description="keterkaitan: kunci SOP proyek ini, mis. kalteng/03-penjangkauan")
+    luar: bool = Field(False, description="keterkaitan: SOP instansi lain, di luar proyek ini")
     nomor: Teks | None = Field(None, description="nomor tertulis bila berbeda dari urutan (mis. salah ketik di naskah asli)")
     penomoran: Penomoran = "a."
     butir: list["Butir"] = Field(default_factory=list)
@@ -155,8 +157,8 @@ class Butir(Model):
 
     @model_validator(mode="after")
     def _needs_text(self) -> "Butir":
-        if not self.teks and not self.ref:
-            raise PydanticCustomError("skema.wajib", 'butir perlu "teks" atau "ref"')
+        if not self.teks and not self.ref and not self.sop:
+            raise PydanticCustomError("skema.wajib", 'butir perlu "teks", "ref" atau "sop"')
         return self
 
 
@@ -368,6 +370,18 @@ class Sop(Model):
             return "selesai"
         return "proses"
 
+    def successors(self, step: Langkah) -> list[int]:
+        """Numbers of the steps the flow goes to after ``step`` (none after an end)."""
+        if step.cabang:
+            return [c.ke for c in step.cabang]
+        if self.simbol(step) == "selesai":
+            return []
+        if step.lanjut is not None:
+            return [step.lanjut]
+        steps = self.langkah
+        i = steps.index(step)
+        return [steps[i + 1].no] if i + 1 < len(steps) else []
+
     def cabang_labels(self, step: Langkah) -> list[str]:
         defaults = ["Ya", "Tidak"]
         return [c.label or (defaults[i] if i < 2 else "") for i, c in enumerate(step.cabang)]
@@ -415,6 +429,11 @@ class Proyek(Model):
     kertas: Literal["A4", "F4"] = "A4"
     margin_mm: Margin = Field(default_factory=Margin)
     huruf: Teks = Field("Liberation Sans", description="huruf bawaan (dikirim bersama paket, setara Arial)")
+    kutipan: Literal["singkat", "lengkap"] = Field(
+        "singkat", description="dasar hukum dicetak singkat, atau lengkap dengan Lembaran Negara")
+    kaji_ulang_bulan: int = Field(12, ge=1, description="jarak kaji ulang SOP bila tidak ada tanggal rencana")
+    abaikan: list[str] = Field(default_factory=list,
+                               description="kode pemeriksaan koleksi yang tidak dilaporkan, mis. tanggal.revisi-kosong")
 
 
 class Lembaran(Model):

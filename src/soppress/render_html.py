@@ -34,7 +34,7 @@ def environment(project_root: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["md"] = text.inline
-    env.globals.update(marker=text.marker, sub_marker=text.sub_marker)
+    env.globals.update(marker=text.marker, item_marker=text.item_marker, sub_marker=text.sub_marker)
     return env
 
 

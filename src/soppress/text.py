@@ -34,3 +34,13 @@ def marker(style: str, index: int) -> str:
 
 def sub_marker(index: int) -> str:
     return marker("a.", index)
+
+
+def item_marker(style: str, index: int, written: str | None) -> str:
+    """The marker printed before an item: its written number (kept from the source,
+    mistakes included) in the list's punctuation, or the computed one."""
+    if not written:
+        return marker(style, index)
+    written = written.strip()
+    suffix = style[1:] if style[:1] in ("1", "a") else ""
+    return written if written.endswith((".", ")")) else written + suffix

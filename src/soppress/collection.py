@@ -1,0 +1,247 @@
+"""Checks across the whole collection: the mistakes the seeds show SOPs written by
+hand make (duplicate numbers, signatories spelled three ways, miscited
+regulations, numbering that jumps, dates out of order, flows that dead-end).
+
+They are warnings by default and errors with ``--strict``; each has a code that
+``abaikan`` in soppress.yaml (or ``--abaikan`` on the command line) silences, a
+code or a code prefix ("dasar-hukum" silences every dasar-hukum.* check)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from . import citations, nip
+from .diagnostics import Position, Report
+from .model import Butir, Daftar, Sop, Tanggal
+from .project import Project, SopFile
+from .text import marker
+
+SECTIONS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan")
+LINK_SIMILAR = 0.8
+
+
+class Emitter:
+    """Adds collection findings to a report with the configured severity, unless silenced."""
+
+    def __init__(self, report: Report, strict: bool, ignore: Iterable[str]):
+        self.report, self.strict, self.ignore = report, strict, set(ignore)
+
+    def __call__(self, pos: Position, message: str, code: str) -> None:
+        if any(code == c or code.startswith(c + ".") for c in self.ignore):
+            return
+        self.report.add(pos, message, code, severity="galat" if self.strict else "peringatan")
+
+
+def check_collection(project: Project, report: Report, strict: bool = False, ignore: Iterable[str] = ()) -> None:
+    emit = Emitter(report, strict, [*project.config.abaikan, *ignore])
+    sops = [f for f in project.sops if f.sop is not None]
+    _duplicate_numbers(sops, emit)
+    _signatories(project, sops, emit)
+    for f in sops:
+        _flow(f, emit)
+        _dates(f, emit)
+        _citations(project, f, emit)
+        _links(project, f, emit)
+        for section in SECTIONS:
+            _numbering(f, getattr(f.sop, section), _item_path(f, section, 0)[:-1], emit)
+
+
+# ---------------------------------------------------------------- across SOPs
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _duplicate_numbers(sops: list[SopFile], emit: Emitter) -> None:
+    by_number: dict[str, list[SopFile]] = defaultdict(list)
+    for f in sops:
+        by_number[_squeeze(f.sop.nomor)].append(f)
+    for number, files in by_number.items():
+        for f in files[1:] if len(files) > 1 else []:
+            others = ", ".join(str(o.path) for o in files if o is not f)
+            emit(f.source.pos(("nomor",)), f'nomor SOP "{number}" juga dipakai oleh {others}; '
+                 "setiap SOP perlu nomor sendiri", "koleksi.nomor-ganda")
+
+
+def _signatories(project: Project, sops: list[SopFile], emit: Emitter) -> None:
+    """The same person (same NIP) must be printed the same way everywhere, and one
+    name must not carry two NIPs."""
+    seen = []  # (sop file, pejabat)
+    for f in sops:
+        person = project.signatory(f.sop)
+        if person is None:
+            continue
+        seen.append((f, person))
+        if person.nip:
+            for problem in nip.check_nip(person.nip):
+                emit(_signatory_pos(f, "nip"), problem, "nip.tidak-sah")
+    by_nip: dict[str, list] = defaultdict(list)
+    by_name: dict[str, list] = defaultdict(list)
+    for f, person in seen:
+        if person.nip:
+            by_nip[nip.digits_of(person.nip)].append((f, person))
+        by_name[_name_key(person.nama)].append((f, person))
+    for number, group in by_nip.items():
+        names = [p.nama for _, p in group]
+        usual = max(set(names), key=names.count)
+        for f, person in group:
+            if person.nama != usual:
+                emit(_signatory_pos(f, "nama"), f'nama penandatangan "{person.nama}" berbeda dengan "{usual}" '
+                     f"(NIP {group[0][1].nip}) di SOP lain; tulis satu ejaan, sebaiknya lewat registri/pejabat.yaml",
+                     "pejabat.nama-beda")
+    for key, group in by_name.items():
+        nips = {nip.digits_of(p.nip) for _, p in group if p.nip}
+        if len(nips) > 1:
+            for f, person in group:
+                emit(_signatory_pos(f, "nip"), f'penandatangan "{person.nama}" tercatat dengan {len(nips)} NIP '
+                     "berbeda di proyek ini; periksa NIP-nya", "pejabat.nip-beda")
+
+
+def _name_key(name: str) -> str:
+    """A person's name without titles and punctuation, for grouping."""
+    words = re.findall(r"[a-z]+", name.lower())
+    titles = {"dr", "drs", "dra", "h", "hj", "ir", "s", "sh", "se", "me", "mm", "kes", "si", "msi", "sos", "pd",
+              "m", "st", "ssos", "spd", "mh", "ma"}
+    return " ".join(w for w in words if w not in titles and len(w) > 1)
+
+
+def _signatory_pos(f: SopFile, field: str) -> Position:
+    ref = f.source.data.get("disahkan_oleh")
+    return f.source.pos(("disahkan_oleh", field) if isinstance(ref, dict) else ("disahkan_oleh",))
+
+
+# ---------------------------------------------------------------- one SOP
+
+def _item_path(f: SopFile, section: str, i: int) -> tuple:
+    """Where item ``i`` of a section sits in the source: sections are written as a
+    plain list or as a mapping with ``butir``."""
+    raw = f.source.data.get(section)
+    return (section, "butir", i) if isinstance(raw, dict) else (section, i)
+
+
+def _where(f: SopFile, step) -> tuple:
+    return ("kegiatan", f.sop.kegiatan.index(step))
+
+
+def _flow(f: SopFile, emit: Emitter) -> None:
+    sop = f.sop
+    steps = {s.no: s for s in sop.langkah}
+    if any(n not in steps for s in sop.langkah for n in sop.successors(s)):
+        return  # a jump to a missing step is already an error; no cascade of findings
+    start = sop.langkah[0]
+    reached, todo = {start.no}, [start.no]
+    while todo:
+        for nxt in sop.successors(steps[todo.pop()]):
+            if nxt in steps and nxt not in reached:
+                reached.add(nxt)
+                todo.append(nxt)
+    ends = {s.no for s in sop.langkah if not sop.successors(s)}
+    reaches_end = set(ends)
+    changed = True
+    while changed:
+        changed = False
+        for s in sop.langkah:
+            if s.no not in reaches_end and any(n in reaches_end for n in sop.successors(s)):
+                reaches_end.add(s.no)
+                changed = True
+    for s in sop.langkah:
+        if s.no not in reached:
+            emit(f.source.pos(_where(f, s)), f"kegiatan {s.no} tidak dapat dicapai dari kegiatan pertama; "
+                 "periksa cabang dan lanjut", "alur.tak-terjangkau")
+        elif s.no not in reaches_end:
+            emit(f.source.pos(_where(f, s)), f"dari kegiatan {s.no} alur tidak pernah sampai ke akhir; "
+                 "periksa cabang dan lanjut", "alur.buntu")
+
+
+def _dates(f: SopFile, emit: Emitter) -> None:
+    sop = f.sop
+    order = [("tanggal_pembuatan", sop.tanggal_pembuatan), ("tanggal_pengesahan", sop.tanggal_pengesahan),
+             ("tanggal_efektif", sop.tanggal_efektif)]
+    known = [(name, d) for name, d in order if d is not None]
+    for (a, da), (b, db) in zip(known, known[1:]):
+        if _later(da, db):
+            emit(f.source.pos((b,)), f'{b.replace("_", " ")} ({db}) mendahului {a.replace("_", " ")} ({da}); '
+                 "urutannya pembuatan ≤ pengesahan ≤ efektif", "tanggal.urutan")
+    if sop.tanggal_revisi is None or sop.tanggal_revisi.tanggal is None:
+        emit(f.source.pos(("tanggal_revisi",) if "tanggal_revisi" in f.source.data else ()),
+             "Tanggal Revisi kosong; isi tanggal revisi terakhir, atau rencana kaji ulang "
+             "(tanggal_revisi: {rencana: TTTT-BB-HH})", "tanggal.revisi-kosong")
+
+
+def _later(a: Tanggal, b: Tanggal) -> bool:
+    """Is ``a`` certainly later than ``b`` (month-only dates compare by month)?"""
+    if a.hari is None or b.hari is None:
+        return (a.tahun, a.bulan) > (b.tahun, b.bulan)
+    return a.as_date() > b.as_date()
+
+
+def _citations(project: Project, f: SopFile, emit: Emitter) -> None:
+    for i, item in enumerate(f.sop.dasar_hukum.butir):
+        if item.ref or not item.teks:
+            continue
+        found = citations.match(item.teks, project.peraturan) if project.peraturan else None
+        if found is None:
+            continue
+        for code, message in found.problems:
+            emit(f.source.pos(_item_path(f, "dasar_hukum", i)), f"dasar hukum {marker(f.sop.dasar_hukum.penomoran, i)} "
+                 f"{message}", code)
+
+
+def link_target(project: Project, f: SopFile, item: Butir) -> SopFile | None:
+    """The project SOP a keterkaitan item names: by key, or by a title close enough."""
+    if item.sop:
+        return next((o for o in project.sops if o.key == item.sop), None)
+    if item.luar or not item.teks:
+        return None
+    best, score = None, 0.0
+    for other in project.sops:
+        if other.sop is None:
+            continue
+        for title in filter(None, (other.sop.nama, other.sop.judul)):
+            s = citations.similarity(_strip_sop(item.teks), _strip_sop(title))
+            if s > score:
+                best, score = other, s
+    return best if score >= LINK_SIMILAR else None
+
+
+def _strip_sop(text: str) -> str:
+    return re.sub(r"\b(standar operasional prosedur|sop|layanan|pelayanan)\b", " ", text, flags=re.IGNORECASE)
+
+
+def _links(project: Project, f: SopFile, emit: Emitter) -> None:
+    section = f.sop.keterkaitan
+    items = list(enumerate(section.butir))
+    if section.pengantar and not section.butir:
+        items = [(None, Butir(teks=section.pengantar))]
+    for i, item in items:
+        path = _item_path(f, "keterkaitan", i) if i is not None else ("keterkaitan",)
+        if item.sop and link_target(project, f, item) is None:
+            emit(f.source.pos(path), f'keterkaitan menunjuk SOP "{item.sop}" yang tidak ada di proyek ini',
+                 "keterkaitan.tak-dikenal")
+            continue
+        target = link_target(project, f, item)
+        if target is f:
+            emit(f.source.pos(path), "keterkaitan menyebut SOP ini sendiri; hapus butir ini atau sebut SOP lain",
+                 "keterkaitan.diri-sendiri")
+        elif target is None and not item.luar:
+            emit(f.source.pos(path), f'keterkaitan "{item.teks}" tidak menunjuk SOP proyek ini; tulis '
+                 '"sop: <kunci>" atau tandai "luar: true" bila SOP instansi lain', "keterkaitan.tak-dikenal")
+
+
+def _numbering(f: SopFile, section: Daftar, path: tuple, emit: Emitter) -> None:
+    """Written numbers (``nomor``) must follow on from the list's own numbering."""
+    _numbering_items(f, section.butir, section.penomoran, path, emit)
+
+
+def _numbering_items(f: SopFile, items: list[Butir], style: str, path: tuple, emit: Emitter) -> None:
+    if style in ("-", "•", "tanpa"):
+        return
+    reported = False  # one finding per list: the first place its numbering goes astray
+    for i, item in enumerate(items):
+        expected = marker(style, i)
+        if not reported and item.nomor and item.nomor.strip().rstrip(".)") != expected.rstrip(".)"):
+            emit(f.source.pos(path + (i,)), f'butir ke-{i + 1} bernomor "{item.nomor}", padahal urutannya '
+                 f'"{expected}"; penomoran daftar loncat atau tidak dimulai dari awal', "daftar.nomor")
+            reported = True
+        _numbering_items(f, item.butir, item.penomoran, path + (i, "butir"), emit)

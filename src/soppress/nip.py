@@ -1,0 +1,57 @@
+"""NIP (Nomor Induk Pegawai) checks.
+
+A PNS NIP has 18 digits: birth date YYYYMMDD, TMT CPNS YYYYMM, gender (1 male,
+2 female), a 3-digit sequence; printed "19680411 199303 1 009". A PPPK number has
+the same length but its middle part is not a month (e.g. "202121"): such numbers
+are checked for birth date and gender only."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NipInfo:
+    digits: str
+    lahir: dt.date | None
+    pppk: bool
+
+    @property
+    def printed(self) -> str:
+        d = self.digits
+        return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
+
+
+def digits_of(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def check_nip(text: str) -> list[str]:
+    """Problems with a NIP, as Indonesian phrases (empty when valid)."""
+    d = digits_of(text)
+    if re.search(r"[^\d\s.]", text.strip()):
+        return [f'NIP "{text}" memuat karakter selain angka']
+    if len(d) != 18:
+        return [f'NIP "{text}" berisi {len(d)} angka, seharusnya 18']
+    problems = []
+    try:
+        born = dt.date(int(d[:4]), int(d[4:6]), int(d[6:8]))
+    except ValueError:
+        return [f'NIP "{text}": tanggal lahir {d[6:8]}-{d[4:6]}-{d[:4]} tidak ada di kalender']
+    if born.year < 1930 or born > dt.date.today():
+        problems.append(f'NIP "{text}": tahun lahir {born.year} tidak masuk akal')
+    tmt_year, tmt_month = int(d[8:12]), int(d[12:14])
+    pppk = not 1 <= tmt_month <= 12
+    if not pppk:
+        eighteen = dt.date(born.year + 18, born.month, min(born.day, 28))
+        if dt.date(tmt_year, tmt_month, 28) < eighteen:
+            problems.append(f'NIP "{text}": TMT {tmt_month:02d}/{tmt_year} sebelum usia 18 tahun')
+    if d[14] not in "12":
+        problems.append(f'NIP "{text}": angka jenis kelamin (ke-15) harus 1 atau 2, bukan {d[14]}')
+    return problems
+
+
+def is_pppk(text: str) -> bool:
+    d = digits_of(text)
+    return len(d) == 18 and not 1 <= int(d[12:14]) <= 12

@@ -1,0 +1,230 @@
+"""Collection checks: each with a case that passes and one that fails."""
+import datetime as dt
+import json
+import shutil
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from soppress.api import check
+from soppress.cli import main
+from soppress.nip import check_nip, is_pppk
+from soppress.project import load_project
+from soppress.diagnostics import Report
+from soppress.status import add_months, review_status
+
+REGISTRY = """
+uu-23-2004:
+  jenis: Undang-Undang
+  nomor: "23"
+  tahun: 2004
+  tentang: Penghapusan Kekerasan dalam Rumah Tangga
+  ln: {tahun: 2004, nomor: "95"}
+  tln: "4419"
+pp-9-2008:
+  jenis: Peraturan Pemerintah
+  nomor: "9"
+  tahun: 2008
+  tentang: Tata Cara dan Mekanisme Pelayanan Terpadu bagi Saksi dan/atau Korban Tindak Pidana Perdagangan Orang
+  ln: {tahun: 2008, nomor: "22"}
+  tln: "4818"
+permen-pppa-1-2010:
+  jenis: Peraturan Menteri Negara Pemberdayaan Perempuan dan Perlindungan Anak
+  nomor: "1"
+  tahun: 2010
+  tentang: Standar Pelayanan Minimal Bidang Layanan Terpadu bagi Perempuan dan Anak Korban Kekerasan
+  bn: {tahun: 2010, nomor: "56"}
+"""
+
+
+def codes(root, **kw):
+    _, report = check(root, **kw)
+    return [(d.code, d.severity) for d in report.sorted()]
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def second_sop(root, **changes):
+    """A copy of the mini SOP under another name, with some text replaced."""
+    target = root / "sops" / "kedua.yaml"
+    shutil.copy(root / "sops" / "contoh.yaml", target)
+    for old, new in changes.items():
+        edit(target, old, new)
+    return target
+
+
+@pytest.fixture
+def proyek(mini_project):
+    (mini_project / "registri").mkdir()
+    (mini_project / "registri" / "peraturan.yaml").write_text(REGISTRY)
+    return mini_project
+
+
+def test_clean_project_has_no_findings(proyek):
+    assert codes(proyek) == []
+
+
+def test_duplicate_nomor(proyek):
+    second_sop(proyek, **{"nama: Layanan Pengaduan Langsung": "nama: Layanan Kedua"})
+    assert ("koleksi.nomor-ganda", "peringatan") in codes(proyek)
+    second_sop(proyek, **{"nomor: 400/001/UPTD-PPA/2026": "nomor: 400/002/UPTD-PPA/2026",
+                          "nama: Layanan Pengaduan Langsung": "nama: Layanan Kedua"})
+    assert "koleksi.nomor-ganda" not in [c for c, _ in codes(proyek)]
+
+
+def test_strict_turns_findings_into_errors_and_codes_can_be_silenced(proyek):
+    second_sop(proyek)
+    assert ("koleksi.nomor-ganda", "galat") in codes(proyek, strict=True)
+    assert "koleksi.nomor-ganda" not in [c for c, _ in codes(proyek, ignore=["koleksi"])]
+    config = proyek / "soppress.yaml"
+    config.write_text(config.read_text() + "abaikan: [koleksi.nomor-ganda]\n")
+    assert "koleksi.nomor-ganda" not in [c for c, _ in codes(proyek, strict=True)]
+
+
+def test_strict_check_exits_1(proyek):
+    second_sop(proyek)
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--proyek", str(proyek)]).exit_code == 0
+    result = runner.invoke(main, ["check", "--proyek", str(proyek), "--strict"])
+    assert result.exit_code == 1 and "[koleksi.nomor-ganda]" in result.output
+    result = runner.invoke(main, ["check", "--proyek", str(proyek), "--strict", "--abaikan", "koleksi.nomor-ganda"])
+    assert result.exit_code == 0
+
+
+def test_signatory_spelled_differently(proyek):
+    second_sop(proyek, **{"nomor: 400/001/UPTD-PPA/2026": "nomor: 400/002/UPTD-PPA/2026",
+                          "nama: Dra. Contoh Saja, M.Si": "nama: Dra. Contoh Saya, M.Si"})
+    assert "pejabat.nama-beda" in [c for c, _ in codes(proyek)]
+
+
+def test_same_name_two_nips(proyek):
+    second_sop(proyek, **{"nomor: 400/001/UPTD-PPA/2026": "nomor: 400/002/UPTD-PPA/2026",
+                          "nip: 19700101 199503 2 001": "nip: 19700101 199503 2 002"})
+    found = [c for c, _ in codes(proyek)]
+    assert "pejabat.nip-beda" in found and "pejabat.nama-beda" not in found
+
+
+@pytest.mark.parametrize("value, valid", [
+    ("19720804 199203 1 004", True),
+    ("19680717 199903 2 006", True),
+    ("19850101 202121 1 001", True),    # PPPK: middle part is not a month, not checked as TMT
+    ("19720230 199203 1 004", False),   # 30 February
+    ("19720804 198503 1 004", False),   # TMT at 12 years old
+    ("19720804 199203 3 004", False),   # gender digit 3
+    ("19720804 199203 1 04", False),    # 17 digits
+    ("1972O804 199203 1 004", False),   # letter O
+])
+def test_nip_validity(value, valid):
+    assert (check_nip(value) == []) is valid
+
+
+def test_pppk_detection():
+    assert is_pppk("19850101 202121 1 001") and not is_pppk("19720804 199203 1 004")
+
+
+def test_invalid_nip_is_reported(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "nip: 19700101 199503 2 001", "nip: 19700101 198503 2 001")
+    assert "nip.tidak-sah" in [c for c, _ in codes(proyek)]
+
+
+def test_dates_out_of_order(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "tanggal_pembuatan: 2026-01-05", "tanggal_pembuatan: 2026-02-05")
+    assert "tanggal.urutan" in [c for c, _ in codes(proyek)]
+
+
+def test_month_precision_dates_compare_by_month(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "tanggal_pembuatan: 2026-01-05", "tanggal_pembuatan: 2026-01")
+    assert "tanggal.urutan" not in [c for c, _ in codes(proyek)]
+
+
+def test_empty_tanggal_revisi(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "tanggal_revisi: {rencana: 2027-01-12}\n", "")
+    assert "tanggal.revisi-kosong" in [c for c, _ in codes(proyek)]
+
+
+def test_unreachable_and_dead_end_steps(proyek):
+    sop = proyek / "sops" / "contoh.yaml"
+    edit(sop, "    cabang: [4, 2]", "    cabang: [2, 2]")
+    found = [c for c, _ in codes(proyek)]
+    assert "alur.tak-terjangkau" in found and "alur.buntu" in found
+
+
+def test_numbering_gap(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "dasar_hukum:\n  - Undang-Undang",
+         "dasar_hukum:\n  - {teks: Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga"
+         ", nomor: '1'}\n  - {teks: Peraturan Pemerintah Nomor 9 Tahun 2008 tentang Tata Cara dan Mekanisme Pelayanan "
+         "Terpadu bagi Saksi dan/atau Korban Tindak Pidana Perdagangan Orang, nomor: '3'}\n  - Undang-Undang")
+    assert [c for c, _ in codes(proyek)].count("daftar.nomor") == 1
+
+
+@pytest.mark.parametrize("citation, code", [
+    ("Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga", None),
+    ("Peraturan Pemerintah Nomor 8 Tahun 2008 tentang Tata cara dan Mekanisme Pelayanan Terpadu bagi saksi dan/atau "
+     "Korban Tindak Pidana Perdagangan Orang", "dasar-hukum.nomor"),
+    ("Peraturan Menteri Negara Pemberdayaan Perempuan dan Perlindungan Anak Nomor 1 tentang Standar Pelayanan "
+     "Minimal untuk Perempuan dan Anak Korban Kekerasan", "dasar-hukum.tahun"),
+    ("Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga (Lembaran Negara Republik "
+     "Indonesia Tahun 2002 Nomor 109, Tambahan Lembaran Negara Republik Indonesia Nomor 4235)", "dasar-hukum.lembaran"),
+    ("Undang-Undang Nomor 23 Tahun 2004 tentang Pemerintahan Daerah", "dasar-hukum.judul"),
+    ("Peraturan Presiden Nomor 69 Tahun 2008 tentang Gugus Tugas", "dasar-hukum.tak-terdaftar"),
+    ("Kebijakan kepala dinas tentang pelayanan", "dasar-hukum.tak-dikenal"),
+])
+def test_free_text_citations_against_registry(proyek, citation, code):
+    edit(proyek / "sops" / "contoh.yaml", "  - Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam "
+         "Rumah Tangga", f"  - {json.dumps(citation)}")
+    found = [c for c, _ in codes(proyek) if c.startswith("dasar-hukum")]
+    assert set(found) == ({code} if code else set())
+
+
+def test_citation_suggests_the_registry_entry(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "  - Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam "
+         "Rumah Tangga", "  - Peraturan Pemerintah Nomor 8 Tahun 2008 tentang Tata cara dan Mekanisme Pelayanan "
+         "Terpadu bagi saksi dan/atau Korban Tindak Pidana Perdagangan Orang")
+    _, report = check(proyek)
+    (finding,) = [d for d in report.diagnostics if d.code == "dasar-hukum.nomor"]
+    assert 'maksud Anda "Peraturan Pemerintah Nomor 9 Tahun 2008' in finding.message
+    assert finding.pos.line == 14  # the dasar hukum item itself
+
+
+def test_keterkaitan(proyek):
+    sop = proyek / "sops" / "contoh.yaml"
+    edit(sop, "pelaksana:\n", "keterkaitan:\n  - SOP Rujukan ke Rumah Sakit\npelaksana:\n")
+    assert "keterkaitan.tak-dikenal" in [c for c, _ in codes(proyek)]
+    edit(sop, "  - SOP Rujukan ke Rumah Sakit", "  - {teks: SOP Rujukan ke Rumah Sakit, luar: true}")
+    assert codes(proyek) == []
+    second_sop(proyek, **{"nomor: 400/001/UPTD-PPA/2026": "nomor: 400/002/UPTD-PPA/2026",
+                          "nama: Layanan Pengaduan Langsung": "nama: Layanan Rujukan Korban"})
+    edit(sop, "  - {teks: SOP Rujukan ke Rumah Sakit, luar: true}", "  - SOP Layanan Rujukan Korban")
+    assert codes(proyek) == []  # names a project SOP by its title
+    edit(sop, "  - SOP Layanan Rujukan Korban", "  - {sop: tidak-ada}")
+    assert "keterkaitan.tak-dikenal" in [c for c, _ in codes(proyek)]
+    edit(sop, "  - {sop: tidak-ada}", "  - {sop: contoh}")
+    assert "keterkaitan.diri-sendiri" in [c for c, _ in codes(proyek)]
+
+
+def test_review_status(proyek):
+    project = load_project(proyek, Report())
+    (row,) = review_status(project, dt.date(2027, 1, 1))
+    assert (row.kaji_ulang, row.status, row.sisa_hari) == ("2027-01-12", "segera", 11)
+    (row,) = review_status(project, dt.date(2026, 6, 1))
+    assert row.status == "baik"
+    (row,) = review_status(project, dt.date(2027, 2, 1))
+    assert row.status == "terlambat" and row.sisa_hari == -20
+    edit(proyek / "sops" / "contoh.yaml", "tanggal_revisi: {rencana: 2027-01-12}\n", "")
+    (row,) = review_status(load_project(proyek, Report()), dt.date(2027, 2, 1))
+    assert row.kaji_ulang == "2027-01-12"  # efektif + 12 months
+    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+
+
+def test_status_command_json(proyek):
+    result = CliRunner().invoke(main, ["status", "--proyek", str(proyek), "--tanggal", "2027-01-01",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["status"] == "segera"
+    text = CliRunner().invoke(main, ["status", "--proyek", str(proyek), "--tanggal", "2027-01-01"]).output
+    assert "contoh" in text and "segera (11 hari lagi)" in text and "1 perlu dikaji ulang" in text
