@@ -154,6 +154,11 @@ def test_unreachable_and_dead_end_steps(proyek):
     assert "alur.tak-terjangkau" in found and "alur.buntu" in found
 
 
+def test_decision_branches_to_the_same_step(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "    cabang: [4, 2]", "    cabang: [4, 4]")
+    assert "alur.cabang-sama" in [c for c, _ in codes(proyek)]
+
+
 def test_numbering_gap(proyek):
     edit(proyek / "sops" / "contoh.yaml", "dasar_hukum:\n  - Undang-Undang",
          "dasar_hukum:\n  - {teks: Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga"

@@ -47,6 +47,19 @@ SEED_FINDINGS = {
     ("hst/06-pendampingan-korban", "pejabat.nama-beda"),                # "Svahbidin"
     ("hst/02-penjangkauan-korban", "daftar.nomor"),                     # peringatan jumps from 6 to 8
     ("hst/06-pendampingan-korban", "daftar.nomor"),                     # keterkaitan numbered from 7
+    # miscited regulations, against registri/peraturan.yaml
+    *{(f"hst/{k}", code) for k in ["01-pengaduan-masyarakat", "02-penjangkauan-korban", "03-pengelolaan-kasus",
+                                    "04-mediasi", "05-penampungan-sementara", "06-pendampingan-korban"]
+      for code in ("dasar-hukum.judul",      # Permenpan RB 35/2012 "tentang penyusunan SOP"
+                   "dasar-hukum.tahun")},    # Permen PP-PA "Nomor 1 tentang SPM …" without its year
+    ("kalteng/01-pengaduan-langsung", "dasar-hukum.judul"),        # Permen 1/2010 split: no "tentang" …
+    ("kalteng/01-pengaduan-langsung", "dasar-hukum.tak-dikenal"),  # … and "tentang …" as an item of its own
+    ("kalteng/02-pengaduan-tidak-langsung", "dasar-hukum.judul"),  # Permen 1/2010 "SPM untuk …"
+    ("kalteng/03-penjangkauan", "dasar-hukum.judul"),              # the same, and Permen 5/2010 without title
+    ("kalteng/04-penampungan-sementara", "dasar-hukum.judul"),     # the same two
+    ("purwakarta/01-rehabilitasi-sosial", "dasar-hukum.judul"),    # UU 35/2014 "tentang Perlindungan Anak"
+    ("purwakarta/01-rehabilitasi-sosial", "dasar-hukum.tak-terdaftar"),  # "Peraturan Daeran … No.103"
+    ("kalteng/04-penampungan-sementara", "alur.cabang-sama"),      # "menempatkan" and "menolak" both go to 4
     *{(key, "keterkaitan.diri-sendiri") for key in [                   # keterkaitan naming the SOP itself
         "hst/05-penampungan-sementara", "hst/06-pendampingan-korban", "kalteng/01-pengaduan-langsung",
         "kalteng/02-pengaduan-tidak-langsung", "kalteng/03-penjangkauan", "kalteng/04-penampungan-sementara"]},
@@ -144,3 +157,40 @@ def test_every_step_has_text(corpus):
         for step in sop.langkah:
             assert isinstance(step, Langkah)
             assert step.uraian.strip() or all(s.uraian.strip() for s in step.sub), (key, step.no)
+
+
+def test_miscited_regulations_are_named(corpus):
+    _, report, _ = corpus
+    by_file = {}
+    for d in report.diagnostics:
+        if d.code.startswith("dasar-hukum"):
+            by_file.setdefault(str(d.pos.file), []).append(d.message)
+    hst = " ".join(by_file["sops/hst/01-pengaduan-masyarakat.yaml"])
+    assert "dasar hukum 8. tahun peraturan tidak ditulis" in hst
+    assert "Nomor 1 Tahun 2010 tentang Standar Pelayanan Minimal Bidang Layanan Terpadu" in hst
+    assert "Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan" in hst
+    purwakarta = " ".join(by_file["sops/purwakarta/01-rehabilitasi-sosial.yaml"])
+    assert "ref: perbup-purwakarta-103-2020" in purwakarta
+
+
+def test_citations_are_printed_from_the_registry(corpus, sample_root):
+    """Every dasar hukum item that surely names a registry entry prints that entry's
+    citation; the others are exactly the ones `check` flags as unsure."""
+    from soppress import citations
+    from soppress.render_html import citation_text
+    project, report, sops = corpus
+    flagged = {(str(d.pos.file), d.pos.line) for d in report.diagnostics
+               if d.code in ("dasar-hukum.tahun", "dasar-hukum.tak-dikenal", "dasar-hukum.tak-terdaftar")}
+    printed_from_registry = 0
+    for f in project.sops:
+        for i, item in enumerate(f.sop.dasar_hukum.butir):
+            found = citations.match(item.teks, project.peraturan)
+            text = citation_text(project, item)
+            if found.certain:
+                assert text == project.peraturan[found.key].kutipan
+                printed_from_registry += 1
+            else:
+                raw = f.source.data["dasar_hukum"]
+                path = ("dasar_hukum", "butir", i) if isinstance(raw, dict) else ("dasar_hukum", i)
+                assert (str(f.path), f.source.pos(path).line) in flagged, (f.key, i)
+    assert printed_from_registry >= 100

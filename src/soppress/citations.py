@@ -90,8 +90,18 @@ def _same_number(a: str | None, b: str) -> bool:
     return a is not None and a.lstrip("0") == str(b).lstrip("0")
 
 
+# Abbreviations staff write in titles, expanded before titles are compared.
+_ABBREVIATIONS = {
+    "pns": "pegawai negeri sipil", "asn": "aparatur sipil negara", "sop": "standar operasional prosedur",
+    "spm": "standar pelayanan minimal", "tppo": "tindak pidana perdagangan orang",
+    "kdrt": "kekerasan dalam rumah tangga", "ppa": "perlindungan perempuan dan anak",
+    "uptd": "unit pelaksana teknis daerah", "ttg": "tentang",
+}
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return [part for w in words for part in _ABBREVIATIONS.get(w, w).split()]
 
 
 def similarity(a: str, b: str) -> float:

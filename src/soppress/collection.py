@@ -136,6 +136,11 @@ def _flow(f: SopFile, emit: Emitter) -> None:
             if nxt in steps and nxt not in reached:
                 reached.add(nxt)
                 todo.append(nxt)
+    for s in sop.langkah:
+        targets = [c.ke for c in s.cabang]
+        if len(set(targets)) < len(targets):
+            emit(f.source.pos(_where(f, s) + ("cabang",)), f"kegiatan {s.no}: dua cabang keputusan menuju kegiatan "
+                 "yang sama; setiap pilihan perlu kelanjutannya sendiri", "alur.cabang-sama")
     ends = {s.no for s in sop.langkah if not sop.successors(s)}
     reaches_end = set(ends)
     changed = True

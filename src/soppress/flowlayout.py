@@ -27,7 +27,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
+
+from fontTools.ttLib import TTFont
 
 from .model import Langkah, Sop, SubLangkah
 
@@ -35,6 +39,7 @@ from .model import Langkah, Sop, SubLangkah
 LINE = 0.3           # line width
 SYMBOL_H = {"mulai": 6.0, "selesai": 6.0, "proses": 7.0, "keputusan": 9.0}
 SYMBOL_MAX_W = 15.0
+DIAMOND_MAX_W = 12.0  # narrower, so that branch labels fit beside its corners
 LANE_PAD = 4.0       # least room between a symbol and its lane's edge, for tracks
 TRACK_GAP = 0.9      # least distance between neighbouring tracks
 ARROW = 1.6          # arrowhead length
@@ -42,6 +47,7 @@ CONNECTOR_W = 6.0
 CONNECTOR_H = 5.5
 LABEL_SIZE = 2.5     # branch and connector label size
 BAND_H = 15.0        # height of the central band holding symbols, arrows and labels
+CONNECTOR_ROOM = CONNECTOR_H + 6.0  # extra row height for a connector: it, and air before the band
 SIDE_OFFSETS = (0.0, -2.6, 2.6)  # vertical offsets of horizontal lines leaving a side
 
 
@@ -93,9 +99,23 @@ class Label:
 
     @property
     def extent(self) -> tuple[float, float]:
-        """Estimated horizontal extent (Liberation Sans averages about half an em a character)."""
-        width = len(self.text) * LABEL_SIZE * 0.6
+        """Horizontal extent, from the shipped font's metrics."""
+        width = text_width(self.text, LABEL_SIZE)
         return (self.x, self.x + width) if self.align == "left" else (self.x - width, self.x)
+
+
+@lru_cache(maxsize=None)
+def _advances() -> tuple[dict[int, int], int, int]:
+    font = TTFont(Path(__file__).parent / "fonts" / "LiberationSans-Regular.ttf", lazy=True)
+    widths = font["hmtx"].metrics
+    cmap = font.getBestCmap()
+    return {cp: widths[name][0] for cp, name in cmap.items()}, font["head"].unitsPerEm, widths[".notdef"][0]
+
+
+def text_width(text: str, size: float) -> float:
+    """Width in mm of ``text`` set in Liberation Sans at ``size`` mm."""
+    advances, em, fallback = _advances()
+    return sum(advances.get(ord(c), fallback) for c in text) / em * size
 
 
 @dataclass(frozen=True)
@@ -135,12 +155,9 @@ class Row:
     @property
     def min_height(self) -> float:
         """Height the drawing needs; the renderer makes the row at least this tall."""
-        if self.kind == "bagian" and not self.prims:
-            return 0.0
         top = any(isinstance(p, Connector) and p.anchor is Anchor.TOP for p in self.prims)
         bottom = any(isinstance(p, Connector) and p.anchor is Anchor.BOTTOM for p in self.prims)
-        base = BAND_H if self.node else 4.0
-        return base + (CONNECTOR_H + 1.5) * (top + bottom)
+        return _base_height(self) + CONNECTOR_ROOM * (top + bottom)
 
 
 @dataclass
@@ -279,14 +296,14 @@ def _rows_and_nodes(sop: Sop, lanes: list[Lane]) -> tuple[list[Row], list[Node]]
     return rows, nodes
 
 
-def _symbol_w(lane: Lane) -> float:
-    return min(SYMBOL_MAX_W, lane.w - 2 * LANE_PAD)
+def _symbol_w(lane: Lane, kind: str = "proses") -> float:
+    return min(DIAMOND_MAX_W if kind == "keputusan" else SYMBOL_MAX_W, lane.w - 2 * LANE_PAD)
 
 
 def _node(row: int, step: Langkah, kind: str, lanes_used: list[int], lanes: list[Lane]) -> Node:
     node = Node(row, step, kind, lanes_used)
     for i in lanes_used:
-        node.symbols.append(Symbol(kind, lanes[i].cx, _symbol_w(lanes[i]), SYMBOL_H[kind], step.no, i))
+        node.symbols.append(Symbol(kind, lanes[i].cx, _symbol_w(lanes[i], kind), SYMBOL_H[kind], step.no, i))
     return node
 
 
@@ -416,17 +433,29 @@ class _Router:
 
     def _label(self, row: int, text: str, x: float, dy: float, align: str, symbol: Symbol,
                limit: float | None = None) -> None:
-        """Place a branch label beside its exit. One that would reach ``limit`` (the
-        track it runs to) or leave the lanes is lifted above the symbol and kept
-        on the symbol's side of that limit, so it stays whole and clear of lines."""
+        """Place a branch label on its exit line, just clear of the symbol.
+
+        In order of preference: inside the symbol's lane (no grid line crosses it);
+        running on into the next lane when the lane is too narrow; lifted above the
+        symbol on its own side when a track (``limit``) or the table edge is in the way."""
+        lane = self.L.lanes[symbol.lane]
+        outward = 1 if align == "left" else -1
+        if symbol.kind == "keputusan" and dy < 0:  # start where the diamond's slope is, not at its corner
+            x = symbol.x + outward * (_half_width_at(symbol, dy) + 0.5)
         label = Label(text, x, dy, align)
         a, b = label.extent
-        lo, hi = 0.3, self.L.width - 0.3
+        lane_lo, lane_hi = lane.x + 0.4, lane.x + lane.w - 0.4
+        hard_lo, hard_hi = 0.3, self.L.width - 0.3
         if limit is not None:
-            lo, hi = (max(lo, limit + 0.6), hi) if align == "right" else (lo, min(hi, limit - 0.6))
-        if a < lo or b > hi:
-            label = (Label(text, hi, -symbol.h / 2 - 0.8, "right") if align == "left"
-                     else Label(text, lo, -symbol.h / 2 - 0.8, "left"))
+            hard_lo, hard_hi = (max(hard_lo, limit + 0.6), hard_hi) if align == "right" else \
+                (hard_lo, min(hard_hi, limit - 0.6))
+        if not (lane_lo <= a and b <= lane_hi) and not (hard_lo <= a and b <= hard_hi):
+            width = b - a
+            lifted_x = lane_hi if align == "left" else lane_lo  # above the symbol, on the exit's side
+            label = Label(text, lifted_x, -symbol.h / 2 - 0.8, "right" if align == "left" else "left")
+            a, b = label.extent
+            if a < hard_lo or b > hard_hi:
+                label = Label(text, min(max(symbol.x - width / 2, hard_lo), hard_hi - width), -symbol.h / 2 - 0.8)
         self.L.rows[row].prims.append(label)
 
     def _edges_x(self, src: Node, dst: Node, side: str, dy_src: float, dy_dst: float) -> tuple[float, float]:
@@ -587,7 +616,7 @@ def plan_pages(layout: FlowLayout, heights: Sequence[float], capacities: Sequenc
     its bottom, and the row that starts the next page one at its top; both make a
     row taller only up to its drawing's needs (max(measured, base + connector)),
     so the plan is exact and the renderer needs one more pass, not a search."""
-    extra = CONNECTOR_H + 1.5
+    extra = CONNECTOR_ROOM
     n = len(layout.rows)
 
     def height(r: int, top: bool, bottom: bool) -> float:

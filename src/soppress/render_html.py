@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import draw_css, text
+from . import citations, draw_css, text
 from .flowlayout import FlowLayout, Row
 from .model import Butir, Kop, Langkah, Pejabat, Sop
 from .project import Project
@@ -67,8 +67,8 @@ def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = Fa
     logo = (ctx.project.root / "letterheads" / kop.logo).as_uri() if kop.logo else None
 
     def cite(butir: Butir) -> str:
-        if butir.ref:
-            return ctx.project.peraturan[butir.ref].kutipan
+        if any(b is butir for b in sop.dasar_hukum.butir):
+            return citation_text(ctx.project, butir)
         return butir.teks
 
     return env.get_template("sop.html.j2").render(
@@ -76,15 +76,29 @@ def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = Fa
         font=Markup(f'"{ctx.font}", Arial, sans-serif'), fonts_css=Markup(fonts_css(ctx.font)),
         author=kop.unit or kop.dinas, logo=logo, address=_address(kop),
         identity_rows=_identity_rows(sop), sections=_sections(sop), cite=cite,
-        heads=sop.tampilan.judul_kolom, lanes=[p.label for p in sop.pelaksana],
+        heads=sop.tampilan.judul_kolom, lanes=[p.nama for p in sop.pelaksana],
         rows=[_row(ctx.layout, i, r, measuring) for i, r in enumerate(ctx.layout.rows)],
-        total=str(sop.total_waktu()), legend=legend_html(), summary=summary(sop),
+        legend=legend_html(), summary=summary(sop),
     )
+
+
+def citation_text(project: Project, butir: Butir) -> str:
+    """What a list item prints. A regulation is printed from the registry (short or
+    long form, as the project prefers) when the item cites it by key or the written
+    citation surely means it; otherwise the item's own text (the check warns)."""
+    key = butir.ref
+    if key is None and butir.teks and project.peraturan:
+        found = citations.match(butir.teks, project.peraturan)
+        key = found.key if found.certain else None
+    if key is None:
+        return butir.teks
+    entry = project.peraturan[key]
+    return entry.kutipan_lengkap if project.config.kutipan == "lengkap" else entry.kutipan
 
 
 def _address(kop: Kop) -> str:
     place = " ".join(x for x in (kop.kota, kop.kode_pos) if x)
-    parts = [", ".join(x for x in (kop.alamat, place) if x)]
+    parts = [", ".join(x for x in (kop.alamat, place) if x) if kop.alamat else ""]
     parts += [f"Telepon {kop.telepon}" if kop.telepon else "", f"Email: {kop.email}" if kop.email else "",
               f"Laman: {kop.website}" if kop.website else ""]
     return " · ".join(p for p in parts if p)
@@ -100,7 +114,8 @@ def _identity_rows(sop: Sop) -> list[tuple[str, str]]:
         rows.append(("Tanggal Revisi", f"{revisi.tanggal}" + (" (rencana kaji ulang)" if revisi.rencana else "")))
     else:
         rows.append(("Tanggal Revisi", "-"))
-    rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or "-")))
+    if sop.tanggal_efektif or not sop.tanggal_pengesahan:
+        rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or "-")))
     if sop.tanggal_pengesahan:
         rows.append(("Tanggal Pengesahan", str(sop.tanggal_pengesahan)))
     rows.append(("Disahkan oleh", ""))
@@ -180,15 +195,16 @@ def summary(sop: Sop) -> list[dict]:
 
 
 LEGEND = [
-    ("mulai", "Kapsul: mendeskripsikan mulai dan akhir"),
-    ("proses", "Kotak: mendeskripsikan proses atau kegiatan"),
-    ("keputusan", "Belah ketupat: mendeskripsikan pengambilan keputusan"),
-    ("panah", "Anak panah: arah alur dari satu kegiatan ke kegiatan berikutnya"),
-    ("penghubung", "Segi lima: penghubung ke halaman lain"),
+    ("mulai", "Kapsul: mulai dan akhir"),
+    ("proses", "Kotak: proses atau kegiatan"),
+    ("keputusan", "Belah ketupat: pengambilan keputusan"),
+    ("panah", "Anak panah: arah alur"),
+    ("penghubung", "Segi lima: penghubung antarhalaman"),
 ]
 
 
 def legend_html() -> Markup:
-    row = Markup('<tr><td class="simbol" style="{}"></td><td>{}</td></tr>')
-    return (Markup('<table class="legenda">') + Markup("").join(
-        row.format(draw_css.legend_style(kind), text) for kind, text in LEGEND) + Markup("</table>"))
+    """The five symbols in one line, so the legend fits under the table."""
+    cell = Markup('<td class="simbol" style="{}"></td><td class="arti">{}</td>')
+    return (Markup('<table class="legenda"><tr>') + Markup("").join(
+        cell.format(draw_css.legend_style(kind), text) for kind, text in LEGEND) + Markup("</tr></table>"))
