@@ -233,3 +233,45 @@ def test_status_command_json(proyek):
     assert json.loads(result.output)[0]["status"] == "segera"
     text = CliRunner().invoke(main, ["status", "--proyek", str(proyek), "--tanggal", "2027-01-01"]).output
     assert "contoh" in text and "segera (11 hari lagi)" in text and "1 perlu dikaji ulang" in text
+
+
+PEJABAT = """
+kadis:
+  jabatan: Kepala Dinas PPPA Kabupaten Contoh
+  gelar_depan: Dra.
+  nama: Contoh Saja
+  gelar_belakang: M.Si
+  nip: 19700101 199503 2 001
+  pangkat: Pembina Utama Muda
+  golongan: IV/c
+"""
+
+
+def test_signatory_by_key_is_printed_from_the_registry(proyek, tmp_path):
+    from soppress.build import build
+    (proyek / "registri" / "pejabat.yaml").write_text(PEJABAT)
+    sop = proyek / "sops" / "contoh.yaml"
+    text = sop.read_text()
+    start, end = text.index("disahkan_oleh:"), text.index("nama: Layanan")
+    sop.write_text(text[:start] + "disahkan_oleh: kadis\n" + text[end:])
+    assert codes(proyek) == []
+    result = build(proyek, tmp_path, formats=["html"])
+    html = (tmp_path / "contoh.html").read_text()
+    assert "Dra. Contoh Saja, M.Si" in html and "Pembina Utama Muda (IV/c)" in html and "19700101 199503 2 001" in html
+
+
+def test_registry_spelling_is_the_reference(proyek):
+    (proyek / "registri" / "pejabat.yaml").write_text(PEJABAT.replace("nama: Contoh Saja", "nama: Contoh Sajah"))
+    _, report = check(proyek)
+    (finding,) = [d for d in report.diagnostics if d.code == "pejabat.nama-beda"]
+    assert "registri/pejabat.yaml (kadis)" in finding.message and '"Dra. Contoh Sajah, M.Si"' in finding.message
+
+
+def test_pangkat_must_match_golongan(proyek):
+    edit(proyek / "sops" / "contoh.yaml", "  nip: 19700101 199503 2 001",
+         "  nip: 19700101 199503 2 001\n  pangkat: Penata\n  golongan: IV/c")
+    _, report = check(proyek)
+    (finding,) = [d for d in report.diagnostics if d.code == "pejabat.pangkat"]
+    assert 'seharusnya "Pembina Utama Muda"' in finding.message
+    edit(proyek / "sops" / "contoh.yaml", "  pangkat: Penata\n", "  pangkat: Pembina Utama Muda\n")
+    assert "pejabat.pangkat" not in [c for c, _ in codes(proyek)]

@@ -76,19 +76,26 @@ def _signatories(project: Project, sops: list[SopFile], emit: Emitter) -> None:
         if person.nip:
             for problem in nip.check_nip(person.nip):
                 emit(_signatory_pos(f, "nip"), problem, "nip.tidak-sah")
+        for problem in nip.check_pangkat(person.pangkat, person.golongan):
+            emit(_signatory_pos(f, "golongan"), problem, "pejabat.pangkat")
     by_nip: dict[str, list] = defaultdict(list)
     by_name: dict[str, list] = defaultdict(list)
     for f, person in seen:
         if person.nip:
             by_nip[nip.digits_of(person.nip)].append((f, person))
-        by_name[_name_key(person.nama)].append((f, person))
+        by_name[_name_key(person.nama_lengkap)].append((f, person))
+    registered = {nip.digits_of(p.nip): (key, p) for key, p in project.pejabat.items() if p.nip}
     for number, group in by_nip.items():
-        names = [p.nama for _, p in group]
-        usual = max(set(names), key=names.count)
+        if number in registered:  # the registry is the reference spelling
+            key, entry = registered[number]
+            usual, where = entry.nama_lengkap, f"registri/pejabat.yaml ({key})"
+        else:
+            names = [p.nama_lengkap for _, p in group]
+            usual, where = max(set(names), key=names.count), "SOP lain"
         for f, person in group:
-            if person.nama != usual:
-                emit(_signatory_pos(f, "nama"), f'nama penandatangan "{person.nama}" berbeda dengan "{usual}" '
-                     f"(NIP {group[0][1].nip}) di SOP lain; tulis satu ejaan, sebaiknya lewat registri/pejabat.yaml",
+            if person.nama_lengkap != usual:
+                emit(_signatory_pos(f, "nama"), f'nama penandatangan "{person.nama_lengkap}" berbeda dengan '
+                     f'"{usual}" (NIP {person.nip}) di {where}; tulis satu ejaan, sebaiknya lewat registri/pejabat.yaml',
                      "pejabat.nama-beda")
     for key, group in by_name.items():
         nips = {nip.digits_of(p.nip) for _, p in group if p.nip}

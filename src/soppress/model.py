@@ -116,9 +116,24 @@ class TanggalRevisi(Model):
 class Pejabat(Model):
     """A signatory, written out in the SOP or (by key) in registri/pejabat.yaml."""
     jabatan: TeksWajib
-    nama: TeksWajib
+    nama: TeksWajib = Field(description="nama tanpa gelar bila gelar ditulis terpisah, atau nama lengkap")
+    gelar_depan: Teks | None = Field(None, description="mis. Drs. H.")
+    gelar_belakang: Teks | None = Field(None, description="mis. M.E")
     nip: Teks | None = None
-    pangkat: Teks | None = Field(None, description="pangkat/golongan, misalnya Pembina Utama Muda (IV/c)")
+    pangkat: Teks | None = Field(None, description="pangkat, mis. Pembina Utama Muda")
+    golongan: Teks | None = Field(None, description="golongan ruang, mis. IV/c")
+
+    @property
+    def nama_lengkap(self) -> str:
+        """The name as printed: with its titles."""
+        name = " ".join(x for x in (self.gelar_depan, self.nama) if x)
+        return f"{name}, {self.gelar_belakang}" if self.gelar_belakang else name
+
+    @property
+    def pangkat_golongan(self) -> str | None:
+        if self.pangkat and self.golongan:
+            return f"{self.pangkat} ({self.golongan})"
+        return self.pangkat or self.golongan
 
 
 def _pejabat_kind(value: Any) -> str | None:

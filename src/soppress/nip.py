@@ -55,3 +55,25 @@ def check_nip(text: str) -> list[str]:
 def is_pppk(text: str) -> bool:
     d = digits_of(text)
     return len(d) == 18 and not 1 <= int(d[12:14]) <= 12
+
+
+# Pangkat for each golongan ruang (PP 99/2000), to check that the two agree.
+PANGKAT = {
+    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur", "II/d": "Pengatur Tingkat I",
+    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata", "III/d": "Penata Tingkat I",
+    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
+    "IV/e": "Pembina Utama",
+}
+
+
+def check_pangkat(pangkat: str | None, golongan: str | None) -> list[str]:
+    if not golongan:
+        return []
+    key = golongan.strip().replace(" ", "")
+    key = key[:-1] + key[-1].lower() if key else key
+    if key not in PANGKAT:
+        return [f'golongan "{golongan}" tidak dikenal; tulis seperti III/d atau IV/c']
+    if pangkat and pangkat.strip().lower() != PANGKAT[key].lower():
+        return [f'pangkat "{pangkat}" tidak sesuai golongan {key}; seharusnya "{PANGKAT[key]}"']
+    return []
