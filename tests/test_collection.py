@@ -275,3 +275,77 @@ def test_pangkat_must_match_golongan(proyek):
     assert 'seharusnya "Pembina Utama Muda"' in finding.message
     edit(proyek / "sops" / "contoh.yaml", "  pangkat: Penata\n", "  pangkat: Pembina Utama Muda\n")
     assert "pejabat.pangkat" not in [c for c, _ in codes(proyek)]
+
+
+KEPUTUSAN = """
+unit: uji
+nomor: 400/010/DPPPA/2026
+jabatan: KEPALA DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK KABUPATEN CONTOH
+tentang: STANDAR OPERASIONAL PROSEDUR UPTD PPA
+menimbang:
+  - bahwa untuk meningkatkan mutu layanan perlu ditetapkan standar operasional prosedur
+mengingat:
+  - Undang-Undang Nomor 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga
+diktum:
+  - Standar operasional prosedur UPTD PPA meliputi
+  - {teks: "Jenis layanan:", daftar_sop: true}
+  - Keputusan ini berlaku pada tanggal ditetapkan.
+ditetapkan_di: Contoh
+tanggal: 2026-01-20
+penandatangan:
+  jabatan: Kepala Dinas PPPA Kabupaten Contoh
+  nama: Dra. Contoh Saja, M.Si
+  nip: 19700101 199503 2 001
+lampiran:
+  - contoh
+"""
+
+
+@pytest.fixture
+def with_keputusan(proyek):
+    (proyek / "keputusan").mkdir()
+    (proyek / "keputusan" / "uji.yaml").write_text(KEPUTUSAN)
+    return proyek
+
+
+def test_clean_keputusan(with_keputusan):
+    assert codes(with_keputusan) == []
+
+
+def test_keputusan_references(with_keputusan):
+    k = with_keputusan / "keputusan" / "uji.yaml"
+    edit(k, "  - contoh\n", "  - contoh\n  - tidak-ada\n  - contoh\n")
+    _, report = check(with_keputusan)
+    messages = [d.message for d in report.errors if d.code == "keputusan.lampiran"]
+    assert any('lampiran II: SOP "tidak-ada" tidak ada' in m for m in messages)
+    assert any('lampiran III: SOP "contoh" sudah menjadi lampiran lain' in m for m in messages)
+
+
+def test_keputusan_needs_one_list_diktum(with_keputusan):
+    edit(with_keputusan / "keputusan" / "uji.yaml", "daftar_sop: true", "daftar_sop: false")
+    assert ("keputusan.diktum", "galat") in codes(with_keputusan)
+
+
+def test_keputusan_mengingat_is_checked_against_the_registry(with_keputusan):
+    k = with_keputusan / "keputusan" / "uji.yaml"
+    edit(k, "Nomor 23 Tahun 2004", "Nomor 23 Tahun 2003")  # the same title: the year is wrong
+    _, report = check(with_keputusan)
+    (finding,) = [d for d in report.diagnostics if d.code.startswith("dasar-hukum")]
+    assert finding.code == "dasar-hukum.nomor" and finding.message.startswith("mengingat 1. tahun berbeda")
+    edit(k, "tentang Penghapusan Kekerasan dalam Rumah Tangga", "tentang Ketenagakerjaan")
+    assert "dasar-hukum.tak-terdaftar" in [c for c, _ in codes(with_keputusan)]
+
+
+def test_keputusan_signatory_joins_the_consistency_check(with_keputusan):
+    edit(with_keputusan / "keputusan" / "uji.yaml", "nama: Dra. Contoh Saja", "nama: Dra. Contoh Saya")
+    assert "pejabat.nama-beda" in [c for c, _ in codes(with_keputusan)]
+
+
+def test_old_diktum_list_against_lampiran(with_keputusan):
+    k = with_keputusan / "keputusan" / "uji.yaml"
+    k.write_text(k.read_text() + "naskah_diktum:\n  - {teks: Layanan Pengaduan Langsung, nomor: '1'}\n")
+    assert codes(with_keputusan) == []
+    k.write_text(k.read_text().replace("nomor: '1'", "nomor: '2'"))
+    assert "keputusan.diktum-nomor" in [c for c, _ in codes(with_keputusan)]
+    k.write_text(k.read_text().replace("teks: Layanan Pengaduan Langsung", "teks: Layanan Mediasi"))
+    assert "keputusan.diktum-hilang" in [c for c, _ in codes(with_keputusan)]

@@ -5,14 +5,46 @@ from __future__ import annotations
 from collections import Counter
 
 from .diagnostics import Report, closest, did_you_mean
+from .text import roman
 from .model import Langkah
-from .project import Project, SopFile
+from .project import KeputusanFile, Project, SopFile
 
 
 def check_project(project: Project, report: Report) -> None:
     for sop_file in project.sops:
         if sop_file.sop is not None:
             check_sop(project, sop_file, report)
+    for kep in project.keputusan:
+        if kep.keputusan is not None:
+            check_keputusan(project, kep, report)
+
+
+def check_keputusan(project: Project, kep: KeputusanFile, report: Report) -> None:
+    doc, src = kep.keputusan, kep.source
+    if doc.unit not in project.kop:
+        report.add(src.pos(("unit",)), f'kop "{doc.unit}" tidak ada di folder letterheads/'
+                   f'{did_you_mean(doc.unit, project.kop)}', "keputusan.unit")
+    if isinstance(doc.penandatangan, str) and doc.penandatangan not in project.pejabat:
+        report.add(src.pos(("penandatangan",)), f'pejabat "{doc.penandatangan}" tidak ada di registri/pejabat.yaml'
+                   f'{did_you_mean(doc.penandatangan, project.pejabat)}', "keputusan.pejabat")
+    keys = [f.key for f in project.sops]
+    seen: set[str] = set()
+    for i, item in enumerate(doc.lampiran):
+        at = ("lampiran", i)
+        if item.sop not in keys:
+            report.add(src.pos(at), f'lampiran {roman(i + 1)}: SOP "{item.sop}" tidak ada di folder sops/'
+                       f'{did_you_mean(item.sop, keys)}', "keputusan.lampiran")
+        elif item.sop in seen:
+            report.add(src.pos(at), f'lampiran {roman(i + 1)}: SOP "{item.sop}" sudah menjadi lampiran lain',
+                       "keputusan.lampiran")
+        seen.add(item.sop)
+    if sum(d.daftar_sop for d in doc.diktum) != 1:
+        report.add(src.pos(("diktum",)), 'tandai tepat satu diktum dengan "daftar_sop: true": di sanalah '
+                   "daftar SOP lampiran dicetak", "keputusan.diktum")
+    for i, item in enumerate(doc.mengingat):
+        if item.ref and item.ref not in project.peraturan:
+            report.add(src.pos(("mengingat", i, "ref")), f'peraturan "{item.ref}" tidak ada di '
+                       f'registri/peraturan.yaml{did_you_mean(item.ref, project.peraturan)}', "dasar-hukum.ref")
 
 
 def check_sop(project: Project, sop_file: SopFile, report: Report) -> None:

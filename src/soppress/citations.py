@@ -35,7 +35,7 @@ _NUMBER = re.compile(
     r"\b(?:nomor|no\.?|no,)\s*(?P<nomor>[0-9][\w.\-/]*?)(?=[\s,;]|$)"
     r"(?:\s*,?\s*tahun\s+(?P<tahun>\d{4}))?", re.IGNORECASE)
 _TENTANG = re.compile(r"\b(?:tentang|ttg\.?)\s+(?P<tentang>.+)$", re.IGNORECASE | re.S)
-_LN = re.compile(r"Lembaran Negara Republik Indonesia(?: Tahun (?P<tahun>\d{4}))?\s+Nomor\s+(?P<nomor>\d+)"
+_LN = re.compile(r"(?<!Tambahan )Lembaran Negara Republik Indonesia(?: Tahun (?P<tahun>\d{4}))?\s+Nomor\s+(?P<nomor>\d+)"
                  r"(?:\s+Tahun\s+(?P<tahun2>\d{4}))?", re.IGNORECASE)
 _TLN = re.compile(r"Tambahan Lembaran Negara Republik Indonesia\s+(?:Nomor\s+)?(?P<nomor>\d+)", re.IGNORECASE)
 
@@ -72,10 +72,16 @@ def parse(text: str) -> Parsed | None:
     tentang = _TENTANG.search(flat)
     title = None
     if tentang:
-        title = re.split(r"\s*\(Lembaran Negara|\s*\(Berita Negara|\s+sebagaimana telah", tentang["tentang"])[0]
+        # the publication reference is the last parenthesis; a title may quote an older one inside it
+        title = re.split(r"\s+sebagaimana telah", tentang["tentang"])[0]
+        cuts = [m.start() for m in re.finditer(r"\s*\((Lembaran|Berita) Negara", title)]
+        if cuts and title.rstrip(" .;,").endswith(")"):
+            title = title[:cuts[-1]]
         title = title.strip(" .;,")
-    ln = _LN.search(flat)
-    tln = _TLN.search(flat)
+    main = re.split(r"\s+sebagaimana telah", flat)[0]  # an amendment clause cites the amending law's LN
+    lns = list(_LN.finditer(main))
+    ln = lns[-1] if lns else None
+    tln = _TLN.search(main)
     return Parsed(
         kind=kind,
         nomor=number["nomor"].strip(".,") if number else None,
@@ -161,6 +167,11 @@ def match(text: str, registry: dict[str, Peraturan]) -> Match:
 
 
 def _check_lembaran(parsed: Parsed, entry: Peraturan, result: Match) -> None:
+    if parsed.ln and not entry.ln and entry.bn:
+        result.problems.append(("dasar-hukum.lembaran",
+                                f"peraturan ini diundangkan dalam Berita Negara Tahun {entry.bn.tahun} Nomor "
+                                f"{entry.bn.nomor}, bukan Lembaran Negara"))
+        return
     if parsed.ln and entry.ln and (str(parsed.ln[1]) != str(entry.ln.nomor) or
                                    (parsed.ln[0] is not None and parsed.ln[0] != entry.ln.tahun)):
         result.problems.append(("dasar-hukum.lembaran",

@@ -15,7 +15,7 @@ from . import citations, nip
 from .diagnostics import Position, Report
 from .model import Butir, Daftar, Sop, Tanggal
 from .project import Project, SopFile
-from .text import marker
+from .text import marker, roman
 
 SECTIONS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan")
 LINK_SIMILAR = 0.8
@@ -36,15 +36,22 @@ class Emitter:
 def check_collection(project: Project, report: Report, strict: bool = False, ignore: Iterable[str] = ()) -> None:
     emit = Emitter(report, strict, [*project.config.abaikan, *ignore])
     sops = [f for f in project.sops if f.sop is not None]
+    decrees = [k for k in project.keputusan if k.keputusan is not None]
     _duplicate_numbers(sops, emit)
-    _signatories(project, sops, emit)
+    signed = [(f.source, project.signatory(f.sop), "disahkan_oleh") for f in sops]
+    signed += [(k.source, project.signatory(k.keputusan), "penandatangan") for k in decrees]
+    _signatories(project, signed, emit)
     for f in sops:
         _flow(f, emit)
         _dates(f, emit)
-        _citations(project, f, emit)
+        _citations(project, f.source, f.sop.dasar_hukum.butir, _item_path(f, "dasar_hukum", 0)[:-1],
+                   f"dasar hukum", f.sop.dasar_hukum.penomoran, emit)
         _links(project, f, emit)
         for section in SECTIONS:
             _numbering(f, getattr(f.sop, section), _item_path(f, section, 0)[:-1], emit)
+    for k in decrees:
+        _citations(project, k.source, k.keputusan.mengingat, ("mengingat",), "mengingat", "1.", emit)
+        _decree_list(project, k, emit)
 
 
 # ---------------------------------------------------------------- across SOPs
@@ -64,45 +71,42 @@ def _duplicate_numbers(sops: list[SopFile], emit: Emitter) -> None:
                  "setiap SOP perlu nomor sendiri", "koleksi.nomor-ganda")
 
 
-def _signatories(project: Project, sops: list[SopFile], emit: Emitter) -> None:
-    """The same person (same NIP) must be printed the same way everywhere, and one
-    name must not carry two NIPs."""
-    seen = []  # (sop file, pejabat)
-    for f in sops:
-        person = project.signatory(f.sop)
-        if person is None:
-            continue
-        seen.append((f, person))
+def _signatories(project: Project, signed: list, emit: Emitter) -> None:
+    """The same person (same NIP) must be printed the same way in every SOP and
+    Keputusan, and one name must not carry two NIPs. ``signed``: (source, pejabat,
+    the key that names the signatory in that source)."""
+    seen = [(src, person, key) for src, person, key in signed if person is not None]
+    for src, person, key in seen:
         if person.nip:
             for problem in nip.check_nip(person.nip):
-                emit(_signatory_pos(f, "nip"), problem, "nip.tidak-sah")
+                emit(_signatory_pos(src, key, "nip"), problem, "nip.tidak-sah")
         for problem in nip.check_pangkat(person.pangkat, person.golongan):
-            emit(_signatory_pos(f, "golongan"), problem, "pejabat.pangkat")
+            emit(_signatory_pos(src, key, "golongan"), problem, "pejabat.pangkat")
     by_nip: dict[str, list] = defaultdict(list)
     by_name: dict[str, list] = defaultdict(list)
-    for f, person in seen:
-        if person.nip:
-            by_nip[nip.digits_of(person.nip)].append((f, person))
-        by_name[_name_key(person.nama_lengkap)].append((f, person))
+    for item in seen:
+        if item[1].nip:
+            by_nip[nip.digits_of(item[1].nip)].append(item)
+        by_name[_name_key(item[1].nama_lengkap)].append(item)
     registered = {nip.digits_of(p.nip): (key, p) for key, p in project.pejabat.items() if p.nip}
     for number, group in by_nip.items():
         if number in registered:  # the registry is the reference spelling
-            key, entry = registered[number]
-            usual, where = entry.nama_lengkap, f"registri/pejabat.yaml ({key})"
+            reg_key, entry = registered[number]
+            usual, where = entry.nama_lengkap, f"registri/pejabat.yaml ({reg_key})"
         else:
-            names = [p.nama_lengkap for _, p in group]
-            usual, where = max(set(names), key=names.count), "SOP lain"
-        for f, person in group:
+            names = [p.nama_lengkap for _, p, _ in group]
+            usual, where = max(set(names), key=names.count), "dokumen lain"
+        for src, person, key in group:
             if person.nama_lengkap != usual:
-                emit(_signatory_pos(f, "nama"), f'nama penandatangan "{person.nama_lengkap}" berbeda dengan '
+                emit(_signatory_pos(src, key, "nama"), f'nama penandatangan "{person.nama_lengkap}" berbeda dengan '
                      f'"{usual}" (NIP {person.nip}) di {where}; tulis satu ejaan, sebaiknya lewat registri/pejabat.yaml',
                      "pejabat.nama-beda")
-    for key, group in by_name.items():
-        nips = {nip.digits_of(p.nip) for _, p in group if p.nip}
+    for group in by_name.values():
+        nips = {nip.digits_of(p.nip) for _, p, _ in group if p.nip}
         if len(nips) > 1:
-            for f, person in group:
-                emit(_signatory_pos(f, "nip"), f'penandatangan "{person.nama}" tercatat dengan {len(nips)} NIP '
-                     "berbeda di proyek ini; periksa NIP-nya", "pejabat.nip-beda")
+            for src, person, key in group:
+                emit(_signatory_pos(src, key, "nip"), f'penandatangan "{person.nama_lengkap}" tercatat dengan '
+                     f"{len(nips)} NIP berbeda di proyek ini; periksa NIP-nya", "pejabat.nip-beda")
 
 
 def _name_key(name: str) -> str:
@@ -113,9 +117,9 @@ def _name_key(name: str) -> str:
     return " ".join(w for w in words if w not in titles and len(w) > 1)
 
 
-def _signatory_pos(f: SopFile, field: str) -> Position:
-    ref = f.source.data.get("disahkan_oleh")
-    return f.source.pos(("disahkan_oleh", field) if isinstance(ref, dict) else ("disahkan_oleh",))
+def _signatory_pos(src, key: str, field: str) -> Position:
+    ref = src.data.get(key)
+    return src.pos((key, field) if isinstance(ref, dict) else (key,))
 
 
 # ---------------------------------------------------------------- one SOP
@@ -188,16 +192,41 @@ def _later(a: Tanggal, b: Tanggal) -> bool:
     return a.as_date() > b.as_date()
 
 
-def _citations(project: Project, f: SopFile, emit: Emitter) -> None:
-    for i, item in enumerate(f.sop.dasar_hukum.butir):
+def _citations(project: Project, src, items: list[Butir], path: tuple, label: str, style: str,
+               emit: Emitter) -> None:
+    """Written citations (dasar hukum, mengingat) against registri/peraturan.yaml."""
+    if not project.peraturan:
+        return
+    for i, item in enumerate(items):
         if item.ref or not item.teks:
             continue
-        found = citations.match(item.teks, project.peraturan) if project.peraturan else None
-        if found is None:
-            continue
-        for code, message in found.problems:
-            emit(f.source.pos(_item_path(f, "dasar_hukum", i)), f"dasar hukum {marker(f.sop.dasar_hukum.penomoran, i)} "
-                 f"{message}", code)
+        for code, message in citations.match(item.teks, project.peraturan).problems:
+            emit(src.pos(path + (i,)), f"{label} {marker(style, i)} {message}", code)
+
+
+def _decree_list(project: Project, k, emit: Emitter) -> None:
+    """The list of SOPs as an old Keputusan printed it (naskah_diktum) against its
+    lampiran: numbering from 1 without gaps, every lampiran listed, titles that
+    name the lampiran's SOP. The build always prints the list from the lampiran."""
+    doc, src = k.keputusan, k.source
+    if not doc.naskah_diktum:
+        return
+    written = doc.naskah_diktum
+    for i, item in enumerate(written):
+        if item.nomor and item.nomor.strip().rstrip(".)") != str(i + 1):
+            emit(src.pos(("naskah_diktum", i)), f'daftar SOP di diktum bernomor "{item.nomor}" pada butir ke-{i + 1}; '
+                 "penomoran harus mulai dari 1 tanpa loncatan (yang dicetak dibuat dari lampiran)", "keputusan.diktum-nomor")
+            break
+    titles = [item.teks for item in written]
+    for i, lamp in enumerate(doc.lampiran):
+        target = project.sop(lamp.sop)
+        names = [n for n in (lamp.judul, target.sop.nama if target and target.sop else None) if n]
+        if not any(citations.similarity(_strip_sop(t), _strip_sop(n)) >= LINK_SIMILAR for t in titles for n in names):
+            emit(src.pos(("lampiran", i)), f"lampiran {roman(i + 1)} ({names[0] if names else lamp.sop}) tidak "
+                 "tercantum di daftar SOP diktum naskah", "keputusan.diktum-hilang")
+    if len(written) != len(doc.lampiran):
+        emit(src.pos(("naskah_diktum",)), f"daftar SOP di diktum memuat {len(written)} butir, padahal lampirannya "
+             f"{len(doc.lampiran)}", "keputusan.diktum-jumlah")
 
 
 def link_target(project: Project, f: SopFile, item: Butir) -> SopFile | None:

@@ -487,3 +487,46 @@ class Peraturan(Model):
         if self.ld:
             refs.append(f"Lembaran Daerah Tahun {self.ld.tahun} Nomor {self.ld.nomor}")
         return self.kutipan + (f" ({', '.join(refs)})" if refs else "")
+
+
+class Diktum(Model):
+    """One diktum (KESATU, KEDUA, …): its text, and whether the list of SOPs
+    (generated from ``lampiran``) follows it."""
+    teks: TeksWajib = Field(description="isi diktum (Markdown sebaris)")
+    daftar_sop: bool = Field(False, description="true: daftar SOP lampiran dicetak sesudah teks ini")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return {"teks": value} if isinstance(value, str) else value
+
+
+class Lampiran(Model):
+    """An SOP enacted by the Keputusan, printed as LAMPIRAN <roman>."""
+    sop: TeksWajib = Field(description="kunci SOP, mis. hst/01-pengaduan-masyarakat")
+    judul: Teks | None = Field(None, description="judul di daftar diktum; bawaan: nama SOP")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return {"sop": value} if isinstance(value, str) else value
+
+
+class Keputusan(Model):
+    """A Keputusan Kepala Dinas enacting SOPs (keputusan/<unit>.yaml)."""
+    unit: TeksWajib = Field(description="kunci kop surat: letterheads/<unit>.yaml")
+    nomor: TeksWajib
+    jabatan: TeksWajib = Field(description="jabatan penetap, mis. KEPALA DINAS SOSIAL … KABUPATEN …")
+    tentang: TeksWajib
+    rahmat: bool = Field(False, description="cetak DENGAN RAHMAT TUHAN YANG MAHA ESA")
+    menimbang: Annotated[list[Butir], Field(min_length=1)]
+    mengingat: Annotated[list[Butir], Field(min_length=1)]
+    menetapkan: Teks | None = Field(None, description="teks sesudah 'Menetapkan :'; bawaan: KEPUTUSAN … TENTANG …")
+    diktum: Annotated[list[Diktum], Field(min_length=1)]
+    ditetapkan_di: TeksWajib
+    tanggal: OptionalTanggal = None
+    penandatangan: PejabatRef
+    lampiran: Annotated[list[Lampiran], Field(min_length=1)]
+    naskah_diktum: list[Butir] = Field(
+        default_factory=list, description="daftar SOP di diktum seperti tertulis di naskah lama (hanya diperiksa; "
+                                          "yang dicetak selalu dibuat dari lampiran)")

@@ -6,6 +6,7 @@ Layout (all paths relative to the project root, the folder holding soppress.yaml
     registri/pejabat.yaml    signatories by key       (optional)
     registri/peraturan.yaml  regulations by key       (optional)
     sops/**/*.yaml           one SOP per file
+    keputusan/<unit>.yaml    a Keputusan enacting SOPs as its lampiran (optional)
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Position, Report
-from .model import Kop, Pejabat, Peraturan, Proyek, Sop
+from .model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 from .registries import PejabatRegistry, PeraturanRegistry, load_registry
 from .validation import validate
 from .yamlsrc import Source, YamlError, load
@@ -38,6 +39,17 @@ class SopFile:
 
 
 @dataclass
+class KeputusanFile:
+    path: Path
+    source: Source | None
+    keputusan: Keputusan | None
+
+    @property
+    def key(self) -> str:
+        return self.path.stem
+
+
+@dataclass
 class Project:
     root: Path
     config: Proyek
@@ -45,9 +57,13 @@ class Project:
     pejabat: dict[str, Pejabat] = field(default_factory=dict)
     peraturan: dict[str, Peraturan] = field(default_factory=dict)
     sops: list[SopFile] = field(default_factory=list)
+    keputusan: list[KeputusanFile] = field(default_factory=list)
 
-    def signatory(self, sop: Sop) -> Pejabat | None:
-        ref = sop.disahkan_oleh
+    def sop(self, key: str) -> SopFile | None:
+        return next((f for f in self.sops if f.key == key), None)
+
+    def signatory(self, doc: Sop | Keputusan) -> Pejabat | None:
+        ref = doc.disahkan_oleh if isinstance(doc, Sop) else doc.penandatangan
         return self.pejabat.get(ref) if isinstance(ref, str) else ref
 
     def letterhead(self, sop: Sop) -> Kop | None:
@@ -90,6 +106,10 @@ def load_project(root: Path, report: Report) -> Project:
         source = _load(root, file, report)
         sop = validate(Sop, source, report) if source else None
         project.sops.append(SopFile(file.relative_to(root), source, sop))
+    for file in sorted((root / "keputusan").glob("*.yaml")) if (root / "keputusan").is_dir() else []:
+        source = _load(root, file, report)
+        keputusan = validate(Keputusan, source, report) if source else None
+        project.keputusan.append(KeputusanFile(file.relative_to(root), source, keputusan))
     return project
 
 

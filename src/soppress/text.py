@@ -44,3 +44,16 @@ def item_marker(style: str, index: int, written: str | None) -> str:
     written = written.strip()
     suffix = style[1:] if style[:1] in ("1", "a") else ""
     return written if written.endswith((".", ")")) else written + suffix
+
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    """Roman numerals, for LAMPIRAN I, II, … and months in nomor surat."""
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
