@@ -19,6 +19,13 @@ def test_schema_accepts_every_sample_sop(sample_root):
         assert not errors, f"{file}: {errors[0].message}"
 
 
+def test_schemas_accept_the_sample_keputusan_and_registries(sample_root):
+    for kind, file in [("keputusan", "keputusan/hst.yaml"), ("pejabat", "registri/pejabat.yaml"),
+                       ("peraturan", "registri/peraturan.yaml")]:
+        errors = list(jsonschema.Draft202012Validator(schema(kind)).iter_errors(load(sample_root / file).data))
+        assert not errors, f"{file}: {errors[0].message}"
+
+
 def test_schema_flags_what_the_checker_flags(mini_project):
     validator = jsonschema.Draft202012Validator(schema("sop"))
     data = load(mini_project / "sops" / "contoh.yaml").data
@@ -35,7 +42,7 @@ def test_schema_command_writes_all_schemas(tmp_path):
     result = CliRunner().invoke(main, ["schema", "--keluaran", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = {p.name for p in tmp_path.iterdir()}
-    assert written == {"sop.schema.json", "kop.schema.json", "proyek.schema.json"}
+    assert written == {f"{k}.schema.json" for k in ("sop", "keputusan", "kop", "proyek", "pejabat", "peraturan")}
     sop = json.loads((tmp_path / "sop.schema.json").read_text())
     assert "kegiatan" in sop["properties"] and sop["additionalProperties"] is False
 

@@ -90,7 +90,8 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 
 
 @main.command()
-@click.argument("jenis", type=click.Choice(["sop", "kop", "proyek"]), default="sop")
+@click.argument("jenis", type=click.Choice(["sop", "keputusan", "kop", "proyek", "pejabat", "peraturan"]),
+                default="sop")
 @click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Tulis semua skema ke folder ini (mis. build/schema) alih-alih mencetak satu skema.")
 @_friendly

@@ -4,9 +4,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Kop, Proyek, Sop
+from pydantic import RootModel
 
-SCHEMAS = {"sop": (Sop, "SOP soppress"), "kop": (Kop, "Kop surat soppress"), "proyek": (Proyek, "Proyek soppress")}
+from .model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
+
+SCHEMAS = {
+    "sop": (Sop, "SOP soppress"),
+    "keputusan": (Keputusan, "Keputusan soppress"),
+    "kop": (Kop, "Kop surat soppress"),
+    "proyek": (Proyek, "Proyek soppress"),
+    "pejabat": (RootModel[dict[str, Pejabat]], "Registri pejabat soppress"),
+    "peraturan": (RootModel[dict[str, Peraturan]], "Registri peraturan soppress"),
+}
 
 # The short forms the models' `mode="before"` validators accept, by definition
 # name, so that editors accept exactly what `soppress check` accepts.
@@ -17,6 +26,8 @@ SHORT_FORMS = {
     "Daftar": [{"type": "null"}, {"type": "string"}, {"type": "array", "items": {"$ref": "#/$defs/Butir"}}],
     "Pelaksana": [{"type": "string"}],
     "Cabang": [{"type": "integer"}],
+    "Diktum": [{"type": "string"}],
+    "Lampiran": [{"type": "string"}],
     "SubLangkah": [{"type": "string"}],
 }
 
