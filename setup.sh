@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # System packages: pango/harfbuzz for weasyprint, graphviz (dot) for the peta keterkaitan,
-# poppler-utils (pdftotext/pdftoppm) for the tests, python3-venv for the virtual environment.
+# poppler-utils (pdftotext/pdftoppm) and LibreOffice Writer (DOCX -> PDF) for the tests,
+# python3-venv for the virtual environment.
 APT_PACKAGES=(python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-              graphviz poppler-utils)
+              graphviz poppler-utils libreoffice-writer-nogui)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

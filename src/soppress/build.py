@@ -14,10 +14,11 @@ from .api import check
 from .diagnostics import Report
 from .project import Project, SopFile
 from .render_html import SheetContext, environment
+from .render_docx import render_docx
 from .render_pdf import RenderedSheet, render_pdf
 from .sheet import columns, landscape
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx")
 
 
 @dataclass
@@ -45,6 +46,8 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
             result.written.append(write_atomic(target.with_suffix(".html"), sheet.html.encode("utf-8")))
         if "pdf" in formats:
             result.written.append(write_atomic(target.with_suffix(".pdf"), sheet.document.write_pdf()))
+        if "docx" in formats:
+            result.written.append(write_atomic(target.with_suffix(".docx"), render_docx(ctx, sheet)))
     return result
 
 

@@ -109,12 +109,12 @@ def schema(jenis: str, out: Path | None) -> None:
 @PROJECT_OPTION
 @click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder hasil (bawaan: build/ di folder proyek).")
-@click.option("--format", "formats", default="pdf,html", show_default=True,
-              help="Format hasil, dipisah koma: pdf, html.")
+@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
+              help="Format hasil, dipisah koma: pdf, html, docx.")
 @click.option("--sop", "only", multiple=True, help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
 @_friendly
 def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
-    """Periksa proyek lalu buat lembar SOP (PDF dan HTML) di build/."""
+    """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/."""
     from .build import FORMATS, build as run_build
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]

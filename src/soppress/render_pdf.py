@@ -34,11 +34,15 @@ class Measure:
     numbers: list[int]           # those pages' numbers in the document (1-based)
     heights: list[float] | None  # each row's height in mm (None: not readable)
     capacities: list[float]      # room for rows on each of those pages, in mm
+    header_heights: list[float]  # the flowchart table's heading rows, in mm
+    tops: list[float | None] = None  # each row's top on its page, in mm from the page's top edge
 
 
 def measure(document: weasyprint.Document, n_rows: int) -> Measure:
     pages, numbers, capacities = [], [], []
     heights: list[float | None] = [None] * n_rows
+    tops: list[float | None] = [None] * n_rows
+    header: dict[int, float] = {}
     for number, page in enumerate(document.pages, start=1):
         rows = sorted(int(a[1:]) for a in page.anchors if a.startswith("r") and a[1:].isdigit())
         if not rows:
@@ -54,8 +58,11 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
             element = getattr(child, "element", None)
             if type(child).__name__ == "TableRowBox" and element is not None:
                 ident = element.get("id") or ""
+                if ident.startswith("h") and ident[1:].isdigit():
+                    header.setdefault(int(ident[1:]), child.margin_height() * PX_TO_MM)
                 if ident.startswith("r") and ident[1:].isdigit():
                     heights[int(ident[1:])] = child.margin_height() * PX_TO_MM
+                    tops[int(ident[1:])] = child.position_y * PX_TO_MM
                     first_top = child.position_y if first_top is None else min(first_top, child.position_y)
         if first_top is not None:
             capacities.append((bottom - first_top) * PX_TO_MM)
@@ -63,7 +70,8 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
     if found != list(range(n_rows)):
         raise PaginationError(f"rows found on pages: {found}")
     complete = all(h is not None for h in heights) and len(capacities) == len(pages)
-    return Measure(pages, numbers, heights if complete else None, capacities)
+    return Measure(pages, numbers, heights if complete else None, capacities, [header[k] for k in sorted(header)],
+                   tops)
 
 
 @dataclass
@@ -71,6 +79,9 @@ class RenderedSheet:
     html: str
     document: weasyprint.Document
     page_numbers: list[int]  # the PDF page of each flowchart page (layout.pages)
+    row_heights: list[float] | None = None     # mm, as laid out: the DOCX rows take these
+    header_heights: list[float] | None = None
+    row_tops: list[float | None] | None = None  # mm from the top of the row's page
 
 
 def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
@@ -83,7 +94,7 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
     m = measure(document, len(layout.rows))
     if len(m.pages) == 1 and whole:
         layout.pages = m.pages
-        return RenderedSheet(html, document, m.numbers)
+        return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops)
     planned = flowlayout.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
     for _ in range(MAX_PASSES):
         flowlayout.paginate(layout, planned)
@@ -91,7 +102,7 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
         document = _layout(html, ctx)
         m = measure(document, len(layout.rows))
         if m.pages == layout.pages:
-            return RenderedSheet(html, document, m.numbers)
+            return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops)
         planned = m.pages
     raise PaginationError("pagination did not settle")
 

@@ -1,0 +1,487 @@
+"""SOP sheets as DOCX that staff can edit in Word, paginated like the PDF.
+
+docxtpl renders the template (the package's templates/sop.docx, or the project's
+own templates/sop.docx): its styles, its footer ({{ nomor }}, {{ nama }}) and the
+``{{ isi }}`` paragraph, which python-docx then replaces with the sheet.
+
+The flowchart is the layout module's geometry, as measured in the PDF pass: each
+flowchart page of the PDF is one table here, its rows as tall as in the PDF, so
+the same steps land on each page with the same off-page connectors. Each lane
+cell holds its drawing as a picture anchored in the cell, behind the text; every
+word (kegiatan, mutu baku, keterangan, identity) is real, editable text.
+"""
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+import jinja2
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate
+from markdown_it import MarkdownIt
+
+from . import draw_png, text
+from .model import Daftar, Langkah, Sop
+from .render_html import SheetContext, _address, _identity_rows, _sections, citation_text, summary
+from .render_pdf import RenderedSheet
+
+TEMPLATE = Path(__file__).parent / "templates" / "sop.docx"
+MARKER = "\u2063SOPPRESS-ISI\u2063"
+PAD_V, PAD_H = 1.2, 1.4   # cell padding (mm), as in the PDF
+_MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
+
+
+def template_for(project_root: Path) -> Path:
+    own = project_root / "templates" / "sop.docx"
+    return own if own.is_file() else TEMPLATE
+
+
+def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
+    sop = ctx.sop
+    tpl = DocxTemplate(str(template_for(ctx.project.root)))
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    tpl.render({"nomor": sop.nomor, "nama": sop.nama, "isi": MARKER}, env, autoescape=True)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    doc = Document(io.BytesIO(buffer.getvalue()))
+    marker = next((p for p in doc.paragraphs if MARKER in p.text), None)
+    if marker is None:
+        raise TemplateError("templat DOCX tidak memuat paragraf {{ isi }}; tambahkan sebagai paragraf terakhir")
+    marker._p.getparent().remove(marker._p)
+    _page_setup(doc, ctx)
+    _identity(doc, ctx)
+    _flowchart(doc, ctx, sheet)
+    if sop.tampilan.ringkasan:
+        _summary(doc, ctx)
+    _pad_text(doc)
+    _schema_order(doc)
+    doc.core_properties.title = sop.nama
+    doc.core_properties.author = ctx.kop.unit or ctx.kop.dinas
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+class TemplateError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- low-level helpers
+
+def _el(tag: str, **attrs) -> OxmlElement:
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(key.replace("_", ":", 1)), str(value))
+    return el
+
+
+# Child order the OOXML schema requires (Word offers to "repair" a file otherwise).
+_ORDER = {
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark"],
+    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+             "tblHeader", "tblCellSpacing", "jc", "hidden"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+}
+
+
+def _pad_text(doc) -> None:
+    """Vertical padding of text cells, as spacing before the first and after the
+    last paragraph; lane cells (zero margins) hold pictures and stay unpadded."""
+    for tc in doc.element.body.iter(qn("w:tc")):
+        mar = tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}")
+        if mar is not None and mar.find(qn("w:left")) is not None and mar.find(qn("w:left")).get(qn("w:w")) == "0":
+            continue
+        paragraphs = tc.findall(qn("w:p"))
+        pad = mar is not None and mar.find(qn("w:top")) is not None
+        before = int(mar.find(qn("w:top")).get(qn("w:w"))) if pad else _twips(PAD_V)
+        for p_el, side in ((paragraphs[0], "before"), (paragraphs[-1], "after")):
+            spacing = p_el.get_or_add_pPr().get_or_add_spacing()
+            spacing.set(qn(f"w:{side}"), str(before))
+
+
+def _schema_order(doc) -> None:
+    for kind, order in _ORDER.items():
+        rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
+        for props in doc.element.body.iter(qn(f"w:{kind}")):
+            children = sorted(props, key=lambda el: rank.get(el.tag, len(order)))
+            for child in children:
+                props.append(child)  # re-appending moves it, in sorted order
+
+
+def _twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+def _page_setup(doc, ctx: SheetContext) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(ctx.page.width), Mm(ctx.page.height)
+    m = ctx.page.margin
+    section.top_margin, section.bottom_margin = Mm(m.atas), Mm(m.bawah)
+    section.left_margin, section.right_margin = Mm(m.kiri), Mm(m.kanan)
+    section.footer_distance = Mm(max(4.0, m.bawah / 2))
+
+
+def _table(doc, widths: list[float]):
+    table = doc.add_table(rows=0, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(_el("w:tblLayout", w_type="fixed"))
+    tbl_pr.append(_el("w:tblW", w_w=_twips(sum(widths)), w_type="dxa"))
+    # Word and LibreOffice put the text, not the border, at the indent: shift by the
+    # cell margin so the grid sits on the page margin, where the PDF has it
+    tbl_pr.append(_el("w:tblInd", w_w=_twips(PAD_H), w_type="dxa"))
+    borders = _el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_el(f"w:{side}", w_val="single", w_sz=5, w_space=0, w_color="000000"))
+    tbl_pr.append(borders)
+    # No vertical cell margins: LibreOffice applies the table's to every cell, so a
+    # picture anchored in a lane cell would start below the cell's top. Text cells
+    # get their vertical padding as paragraph spacing instead (_pad_text).
+    margins = _el("w:tblCellMar")
+    for side, mm in (("top", 0), ("left", PAD_H), ("bottom", 0), ("right", PAD_H)):
+        margins.append(_el(f"w:{side}", w_w=_twips(mm), w_type="dxa"))
+    tbl_pr.append(margins)
+    for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        col.set(qn("w:w"), str(_twips(w)))
+    table._widths = widths
+    return table
+
+
+def _row(table, height: float | None = None, exact: bool = False, header: bool = False):
+    row = table.add_row()
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(_el("w:cantSplit"))
+    if header:
+        tr_pr.append(_el("w:tblHeader"))
+    if height:
+        tr_pr.append(_el("w:trHeight", w_val=_twips(height), w_hRule="exact" if exact else "atLeast"))
+    for cell, w in zip(row.cells, table._widths):
+        cell.width = Mm(w)
+    return row
+
+
+def _shade(cell, fill: str = "F0F0F0") -> None:
+    cell._tc.get_or_add_tcPr().append(_el("w:shd", w_val="clear", w_color="auto", w_fill=fill))
+
+
+def _margins(cell, mm: float) -> None:
+    mar = _el("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        mar.append(_el(f"w:{side}", w_w=_twips(mm), w_type="dxa"))
+    cell._tc.get_or_add_tcPr().append(mar)
+
+
+def _valign(cell, where: str = "center") -> None:
+    cell._tc.get_or_add_tcPr().append(_el("w:vAlign", w_val=where))
+
+
+def _runs(paragraph, markdown: str | None, bold: bool = False, size: float | None = None) -> None:
+    """Inline Markdown (**tebal**, *miring*, line breaks) as Word runs."""
+    if not markdown:
+        return
+    tokens = _MD.parseInline(markdown.strip())
+    strong = em = 0
+    for token in (tokens[0].children or []) if tokens else []:
+        if token.type == "strong_open":
+            strong += 1
+        elif token.type == "strong_close":
+            strong -= 1
+        elif token.type == "em_open":
+            em += 1
+        elif token.type == "em_close":
+            em -= 1
+        elif token.type in ("softbreak", "hardbreak"):
+            paragraph.add_run().add_break()
+        elif token.content:
+            run = paragraph.add_run(token.content)
+            run.bold = bold or strong > 0 or None
+            run.italic = em > 0 or None
+            if size:
+                run.font.size = Pt(size)
+
+
+def _write(cell, markdown: str | None, bold: bool = False, align=None, size: float | None = None) -> None:
+    paragraph = cell.paragraphs[0]
+    if align is not None:
+        paragraph.alignment = align
+    _runs(paragraph, markdown, bold, size)
+
+
+def _lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
+    """'a. …' lines, each its own paragraph with a hanging marker."""
+    for i, (mark, value) in enumerate(items):
+        paragraph = cell.paragraphs[0] if first and i == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
+        paragraph.paragraph_format.left_indent = Mm(4)
+        paragraph.paragraph_format.first_line_indent = Mm(-4)
+        paragraph.add_run(f"{mark}\t")
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
+        _runs(paragraph, value)
+
+
+def _picture(cell, png: bytes, width: float, height: float) -> None:
+    """A picture anchored in the cell at its top-left corner, behind the text."""
+    run = cell.paragraphs[0].add_run()
+    run.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+    inline = run._r.xpath(".//wp:inline")[0]
+    anchor = OxmlElement("wp:anchor")
+    for key, value in (("distT", 0), ("distB", 0), ("distL", 0), ("distR", 0), ("simplePos", 0),
+                       ("relativeHeight", 1), ("behindDoc", 1), ("locked", 0), ("layoutInCell", 1),
+                       ("allowOverlap", 1)):
+        anchor.set(key, str(value))  # wp:anchor's attributes are unqualified
+    simple = OxmlElement("wp:simplePos")
+    simple.set("x", "0")
+    simple.set("y", "0")
+    anchor.append(simple)
+    for axis, relative in (("H", "column"), ("V", "paragraph")):
+        position = OxmlElement(f"wp:position{axis}")
+        position.set("relativeFrom", relative)
+        offset = OxmlElement("wp:posOffset")
+        offset.text = "0"
+        position.append(offset)
+        anchor.append(position)
+    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
+    effect = OxmlElement("wp:effectExtent")
+    for k in ("l", "t", "r", "b"):
+        effect.set(k, "0")
+    anchor.append(effect)
+    anchor.append(OxmlElement("wp:wrapNone"))
+    for child in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        found = inline.find(qn(child))
+        if found is not None:
+            anchor.append(copy.deepcopy(found))
+    inline.getparent().replace(inline, anchor)
+
+
+# ---------------------------------------------------------------- identity sheet
+
+def _identity(doc, ctx: SheetContext) -> None:
+    sop, kop = ctx.sop, ctx.kop
+    width = ctx.page.content_width
+    rows = _identity_rows(sop)
+    table = _table(doc, [width * 0.40, width * 0.17, width * 0.43])
+    for label, value in rows:
+        row = _row(table)
+        _write(row.cells[1], label, bold=True)
+        cell = row.cells[2]
+        if label == "Disahkan oleh":
+            person = ctx.signatory
+            _write(cell, person.jabatan)
+            for _ in range(3):
+                cell.add_paragraph()
+            name = cell.add_paragraph().add_run(person.nama_lengkap)
+            name.bold, name.underline = True, True
+            if person.pangkat_golongan:
+                cell.add_paragraph(person.pangkat_golongan)
+            if person.nip:
+                cell.add_paragraph(f"NIP. {person.nip}")
+        else:
+            _write(cell, value, bold=label == "Nama SOP")
+    kop_cell = table.cell(0, 0).merge(table.cell(len(rows) - 1, 0))
+    _valign(kop_cell)
+    logo = _logo(ctx)
+    paragraph = kop_cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if logo:
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # exact spacing would clip it
+        paragraph.add_run().add_picture(str(logo), height=Mm(24))
+        paragraph = kop_cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for i, (line, size) in enumerate(((kop.pemerintah, 10), (kop.dinas, 10), (kop.unit, 9))):
+        if not line:
+            continue
+        paragraph = paragraph if i == 0 else kop_cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(line)
+        run.bold, run.font.size = True, Pt(size)
+    address = _address(kop)
+    if address:
+        paragraph = kop_cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(address).font.size = Pt(7.5)
+
+    sections = _table(doc, [width / 2, width / 2])
+    for left, right in _sections(sop):
+        head = _row(sections)
+        for cell, (title, _) in zip(head.cells, (left, right)):
+            _write(cell, title.upper(), bold=True)
+            _shade(cell)
+        body = _row(sections)
+        for cell, (_, section) in zip(body.cells, (left, right)):
+            _daftar(cell, section, ctx, cite=section is sop.dasar_hukum)
+
+
+def _logo(ctx: SheetContext) -> Path | None:
+    """Word takes raster logos: an SVG logo is replaced by the PNG of the same name."""
+    if not ctx.kop.logo:
+        return None
+    path = ctx.project.root / "letterheads" / ctx.kop.logo
+    if path.suffix.lower() == ".svg":
+        path = path.with_suffix(".png")
+    return path if path.is_file() else None
+
+
+def _daftar(cell, section: Daftar, ctx: SheetContext, cite: bool) -> None:
+    if section.kosong:
+        _write(cell, "-")
+        return
+    if section.pengantar:
+        _write(cell, section.pengantar)
+    _items(cell, section.butir, section.penomoran, ctx, cite, depth=0)
+
+
+def _items(cell, items, style: str, ctx: SheetContext, cite: bool, depth: int) -> None:
+    for i, item in enumerate(items):
+        paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text and not cell.paragraphs[0].runs \
+            else cell.add_paragraph()
+        indent = 5.5 * (depth + 1)
+        paragraph.paragraph_format.left_indent = Mm(indent)
+        paragraph.paragraph_format.first_line_indent = Mm(-5.5)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(indent))
+        paragraph.add_run(text.item_marker(style, i, item.nomor) + "\t")
+        _runs(paragraph, citation_text(ctx.project, item) if cite else item.teks)
+        if item.butir:
+            _items(cell, item.butir, item.penomoran, ctx, cite=False, depth=depth + 1)
+
+
+# ---------------------------------------------------------------- flowchart
+
+def _flowchart(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
+    sop, layout, cols = ctx.sop, ctx.layout, ctx.cols
+    heights = sheet.row_heights or [r.min_height for r in layout.rows]
+    head_heights = sheet.header_heights or []
+    for page_index, rows in enumerate(layout.pages):
+        spacer = doc.add_paragraph()
+        spacer.paragraph_format.line_spacing = Pt(1)
+        if page_index:
+            spacer.paragraph_format.page_break_before = True
+        elif sop.judul:  # as the PDF: 10 pt on a 12.5 pt line, 2 mm below
+            spacer.paragraph_format.page_break_before = True
+            spacer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            spacer.paragraph_format.line_spacing = Pt(12.5)
+            spacer.paragraph_format.space_after = Mm(2)
+            run = spacer.add_run(sop.judul.upper())
+            run.bold, run.font.size = True, Pt(10)
+        if page_index == 0 and not sop.judul:
+            spacer.paragraph_format.page_break_before = True
+        table = _table(doc, cols.all)
+        _header(table, ctx, head_heights)
+        for index in rows:
+            _body_row(table, ctx, index, heights[index])
+    if sop.tampilan.legenda:
+        _legend(doc)
+
+
+def _header(table, ctx: SheetContext, heights: list[float]) -> None:
+    sop, cols = ctx.sop, ctx.cols
+    heads, n = sop.tampilan.judul_kolom, len(cols.lanes)
+    first = _row(table, heights[0] if heights else None, exact=bool(heights), header=True)
+    second = _row(table, heights[1] if len(heights) > 1 else None, exact=len(heights) > 1, header=True)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for cell in (*first.cells, *second.cells):
+        _valign(cell)
+        _margins(cell, 1.0)  # as the PDF's heading cells
+    spans = [(0, 1, heads.no), (1, 2, heads.kegiatan), (2, 2 + n, heads.pelaksana),
+             (2 + n, 5 + n, heads.mutu_baku), (5 + n, 6 + n, heads.keterangan)]
+    for start, end, title in spans:
+        cell = first.cells[start].merge(first.cells[end - 1]) if end - start > 1 else first.cells[start]
+        if start in (0, 1, 5 + n):  # spans both heading rows
+            cell = cell.merge(second.cells[start])
+        _write(cell, title.upper(), bold=True, align=center)
+    for i, p in enumerate(sop.pelaksana):
+        _write(second.cells[2 + i], p.nama.upper(), bold=True, align=center)
+    for i, title in enumerate((heads.kelengkapan, heads.waktu, heads.output)):
+        _write(second.cells[2 + n + i], title.upper(), bold=True, align=center)
+    if sop.tampilan.baris_indeks:
+        index = _row(table, heights[2] if len(heights) > 2 else None, exact=len(heights) > 2, header=True)
+        for i, cell in enumerate(index.cells):
+            _margins(cell, 0.3)
+            _write(cell, str(i + 1), align=center, size=7)
+
+
+def _body_row(table, ctx: SheetContext, index: int, height: float) -> None:
+    layout, cols = ctx.layout, ctx.cols
+    row = layout.rows[index]
+    tr = _row(table, height, exact=False)
+    cells = tr.cells
+    n = len(cols.lanes)
+    _write(cells[0], row.no, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for lane in range(n):
+        cell = cells[2 + lane]
+        _margins(cell, 0)
+        png = draw_png.cell_png(layout, index, lane, height)
+        if png:
+            _picture(cell, png, cols.lanes[lane], height)
+    if row.kind == "bagian":
+        _write(cells[1], row.text, bold=True)
+        return
+    step: Langkah = row.step
+    if row.kind == "sub":
+        i = step.sub.index(row.sub)
+        if i == 0 and step.uraian:
+            _write(cells[1], step.uraian)
+        _lines(cells[1], [(text.sub_marker(i), row.sub.uraian)], first=not (i == 0 and step.uraian))
+        waktu = row.sub.waktu or (step.waktu if i == 0 else None)
+        for cell, value in ((cells[2 + n], row.sub.kelengkapan), (cells[3 + n], str(waktu) if waktu else None),
+                            (cells[4 + n], row.sub.output),
+                            (cells[5 + n], row.sub.keterangan or (step.keterangan if i == 0 else None))):
+            _write(cell, value)
+        return
+    _write(cells[1], step.uraian)
+    _lines(cells[1], [(text.sub_marker(i), s.uraian) for i, s in enumerate(step.sub)], first=not step.uraian)
+    for offset, field in ((2, "kelengkapan"), (3, "waktu"), (4, "output")):
+        cell = cells[offset + n]
+        own = getattr(step, field)
+        _write(cell, str(own) if own else None)
+        if step.sub and not step.sub_terpisah and not (field == "waktu" and own):
+            values = [(text.sub_marker(i), str(getattr(s, field) or "")) for i, s in enumerate(step.sub)]
+            _lines(cell, [(m, v) for m, v in values if v], first=not own)
+    _write(cells[5 + n], step.keterangan)
+
+
+def _legend(doc) -> None:
+    from .render_html import LEGEND
+    gap = doc.add_paragraph()  # adjacent tables would merge into one
+    gap.paragraph_format.space_before = Mm(2)
+    table = _table(doc, [21, 38] * 3)
+    rows = [LEGEND[:3], LEGEND[3:]]
+    for group in rows:
+        row = _row(table, 10)
+        for i, (kind, meaning) in enumerate(group):
+            _margins(row.cells[2 * i], 0)
+            _picture(row.cells[2 * i], draw_png.legend_png(kind), 20, 8)
+            _write(row.cells[2 * i + 1], meaning)
+            _valign(row.cells[2 * i + 1])
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    for side in borders:
+        side.set(qn("w:val"), "nil")
+
+
+def _summary(doc, ctx: SheetContext) -> None:
+    sop = ctx.sop
+    heading = doc.add_paragraph()
+    heading.paragraph_format.page_break_before = True
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.paragraph_format.space_after = Pt(6)
+    run = heading.add_run((sop.judul or f"SOP {sop.nama}").upper())
+    run.bold, run.font.size = True, Pt(10)
+    width = ctx.page.content_width
+    table = _table(doc, [10, width - 145, 70, 30, 35])
+    head = _row(table, header=True)
+    for cell, title in zip(head.cells, ("NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET")):
+        _write(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for item in summary(sop):
+        row = _row(table)
+        _write(row.cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
+        for cell, key in zip(row.cells[1:], ("prosedur", "pj", "waktu", "ket")):
+            _write(cell, item[key])

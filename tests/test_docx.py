@@ -1,0 +1,138 @@
+"""SOP sheets as DOCX: reopened by python-docx, converted by LibreOffice, and
+compared with the PDF page by page (same steps on each page, nothing clipped,
+every symbol where the PDF has it)."""
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PIL import Image
+
+from pdfutil import info, page_text, render_page, squash
+from soppress.build import build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = ["kalteng/02-pengaduan-tidak-langsung", "purwakarta/01-rehabilitasi-sosial", "hst/04-mediasi",
+           "hst/02-penjangkauan-korban"]
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+
+
+def convert(files: list[Path], out: Path) -> None:
+    profile = out / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def built(sample_root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("docx")
+    results = {}
+    for root, keys in ((sample_root, SAMPLES), (FIXTURES / "alir", ["panjang"])):
+        result = build(root, out, formats=["pdf", "docx"], only=keys)
+        assert not result.report.errors
+        results.update(result.sheets)
+    lo = out / "lo"
+    lo.mkdir()
+    convert([out / f"{key}.docx" for key in results], lo)
+    return out, lo, results
+
+
+def lo_pdf(lo: Path, key: str) -> Path:
+    return lo / f"{Path(key).name}.pdf"
+
+
+def row_text(layout, i):
+    row = layout.rows[i]
+    if row.kind == "bagian":
+        return row.text
+    if row.kind == "sub":
+        return row.sub.uraian
+    return row.step.uraian or row.step.sub[0].uraian
+
+
+@pytest.mark.parametrize("key", SAMPLES + ["panjang"])
+def test_docx_reopens_with_every_kegiatan_as_text(built, key):
+    out, _, results = built
+    doc = Document(out / f"{key}.docx")
+    words = squash(" ".join(p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs))
+    ctx, _ = results[key]
+    for step in ctx.sop.langkah:
+        assert squash(step.uraian) in words
+    assert doc.core_properties.title == ctx.sop.nama
+    with zipfile.ZipFile(out / f"{key}.docx") as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert media and all(n.endswith(".png") for n in media)
+
+
+@pytest.mark.parametrize("key", SAMPLES + ["panjang"])
+def test_libreoffice_pages_hold_the_same_steps_as_the_pdf(built, key):
+    out, lo, results = built
+    ctx, sheet = results[key]
+    converted = lo_pdf(lo, key)
+    assert int(info(converted)["Pages"]) == int(info(out / f"{key}.pdf")["Pages"])
+    for rows, number in zip(ctx.layout.pages, sheet.page_numbers):
+        text = squash(page_text(converted, number))
+        for i in rows:
+            assert squash(row_text(ctx.layout, i))[:60] in text, f"{key}: row {i} not on page {number}"
+    everything = squash("".join(page_text(converted, n) for n in sheet.page_numbers))
+    for step in ctx.sop.langkah:  # nothing clipped: every kegiatan whole
+        assert squash(step.uraian) in everything
+        for sub in step.sub:
+            assert squash(sub.uraian) in everything
+    labels = [c.label for _, c in ctx.layout.connectors]
+    assert all(labels.count(label) == 2 for label in labels)
+
+
+def _best_shift(ours: Image.Image, theirs: Image.Image, box, reach: int) -> tuple[int, int]:
+    """The (dx, dy) in pixels that best lays the LibreOffice crop over ours."""
+    from PIL import ImageChops
+    target = ours.crop(box)
+    best = None
+    for dy in range(-reach, reach + 1):
+        for dx in range(-reach, reach + 1):
+            moved = theirs.crop((box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy))
+            hist = ImageChops.difference(target, moved).histogram()
+            score = sum(i * n for i, n in enumerate(hist))
+            if best is None or score < best[0]:
+                best = (score, dx, dy)
+    return best[1], best[2]
+
+
+def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
+    """Multi-page SOP with a backward decision and joint steps. Each page of the
+    LibreOffice rendering is registered on the table's heading rows (no drawing
+    there); relative to the table, every symbol is within 1 mm of where the PDF
+    has it, so it sits in its pelaksana's cell. The table itself may sit at most
+    2 mm away from the PDF's."""
+    out, lo, results = built
+    ctx, sheet = results["panjang"]
+    dpi = 100
+    px = dpi / 25.4
+    margin = ctx.page.margin
+    left = margin.kiri + ctx.cols.lanes_x
+    deltas, pages = [], []
+    for rows, number in zip(ctx.layout.pages, sheet.page_numbers):
+        ours = Image.open(render_page(out / "panjang.pdf", number, tmp_path / f"w{number}", dpi)).convert("L")
+        theirs = Image.open(render_page(lo_pdf(lo, "panjang"), number, tmp_path / f"l{number}", dpi)).convert("L")
+        assert ours.size == theirs.size
+        top = sheet.row_tops[rows[0]]
+        heading = (round(margin.kiri * px), round((top - sum(sheet.header_heights)) * px),
+                   round((margin.kiri + sum(ctx.cols.all)) * px), round(top * px))
+        page_dx, page_dy = _best_shift(ours, theirs, heading, reach=round(3 * px))
+        pages.append((number, page_dx / px, page_dy / px))
+        for i in rows:
+            node = ctx.layout.rows[i].node
+            if node is None:
+                continue
+            cy = sheet.row_tops[i] + sheet.row_heights[i] / 2
+            for s in node.symbols:
+                lane = ctx.layout.lanes[s.lane]
+                box = (round((left + lane.x + 0.8) * px), round((cy - s.h / 2 - 1.5) * px),
+                       round((left + lane.x + lane.w - 0.8) * px), round((cy + s.h / 2 + 1.5) * px))
+                dx, dy = _best_shift(ours, theirs, box, reach=round(3 * px))
+                deltas.append((i, s.lane, round((dx - page_dx) / px, 2), round((dy - page_dy) / px, 2)))
+    assert len(deltas) >= 12
+    assert [d for d in deltas if abs(d[2]) > 1 or abs(d[3]) > 1] == [], deltas  # mm, relative to the table
+    assert all(abs(dx) <= 2 and abs(dy) <= 2 for _, dx, dy in pages), pages
