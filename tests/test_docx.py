@@ -14,8 +14,8 @@ from pdfutil import info, page_text, render_page, squash
 from soppress.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = ["kalteng/02-pengaduan-tidak-langsung", "purwakarta/01-rehabilitasi-sosial", "hst/04-mediasi",
-           "hst/02-penjangkauan-korban"]
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(p.relative_to(ROOT / "sops").with_suffix("").as_posix() for p in (ROOT / "sops").rglob("*.yaml"))
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -34,13 +34,17 @@ def built(sample_root, tmp_path_factory):
         assert not result.report.errors
         results.update(result.sheets)
     lo = out / "lo"
+    flat = out / "flat"  # several units have an "01-…": give LibreOffice unique names
+    flat.mkdir()
+    for key in results:
+        shutil.copy(out / f"{key}.docx", flat / f"{key.replace('/', '__')}.docx")
     lo.mkdir()
-    convert([out / f"{key}.docx" for key in results], lo)
+    convert(sorted(flat.iterdir()), lo)
     return out, lo, results
 
 
 def lo_pdf(lo: Path, key: str) -> Path:
-    return lo / f"{Path(key).name}.pdf"
+    return lo / f"{key.replace('/', '__')}.pdf"
 
 
 def row_text(layout, i):
@@ -136,3 +140,45 @@ def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
     assert len(deltas) >= 12
     assert [d for d in deltas if abs(d[2]) > 1 or abs(d[3]) > 1] == [], deltas  # mm, relative to the table
     assert all(abs(dx) <= 2 and abs(dy) <= 2 for _, dx, dy in pages), pages
+
+
+def test_ooxml_properties_in_schema_order(built):
+    """Word offers to repair a file whose property elements are out of order."""
+    from docx.oxml.ns import qn
+    from soppress.render_docx import _ORDER
+    out, _, results = built
+    for key in results:
+        body = Document(out / f"{key}.docx").element.body
+        for kind, order in _ORDER.items():
+            rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
+            for props in body.iter(qn(f"w:{kind}")):
+                ranks = [rank[child.tag] for child in props if child.tag in rank]
+                assert ranks == sorted(ranks), (key, kind, [child.tag for child in props])
+                assert all(child.tag in rank for child in props), (key, kind)
+
+
+def test_project_template_overrides_the_default(mini_project, tmp_path):
+    from docx.shared import Pt
+    from soppress.render_docx import TEMPLATE
+    (mini_project / "templates").mkdir()
+    own = Document(TEMPLATE)
+    own.styles["Normal"].font.name = "Bookman Old Style"
+    own.sections[0].footer.paragraphs[0].runs[0].text = "Dinas Contoh — {{ nomor }} · hal. "
+    own.save(mini_project / "templates" / "sop.docx")
+    result = build(mini_project, tmp_path, formats=["pdf", "docx"])
+    doc = Document(tmp_path / "contoh.docx")
+    assert doc.styles["Normal"].font.name == "Bookman Old Style"
+    assert doc.sections[0].footer.paragraphs[0].text.startswith("Dinas Contoh — 400/001/UPTD-PPA/2026")
+    assert any("Layanan Pengaduan Langsung" in c.text for t in doc.tables for r in t.rows for c in r.cells)
+
+
+def test_template_without_isi_is_a_clear_error(mini_project, tmp_path):
+    from soppress.render_docx import TEMPLATE, TemplateError
+    (mini_project / "templates").mkdir()
+    own = Document(TEMPLATE)
+    for paragraph in own.paragraphs:
+        if "{{ isi }}" in paragraph.text:
+            paragraph.text = "tanpa isi"
+    own.save(mini_project / "templates" / "sop.docx")
+    with pytest.raises(TemplateError, match="isi"):
+        build(mini_project, tmp_path, formats=["docx"])

@@ -56,7 +56,7 @@ def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
         raise TemplateError("templat DOCX tidak memuat paragraf {{ isi }}; tambahkan sebagai paragraf terakhir")
     marker._p.getparent().remove(marker._p)
     _page_setup(doc, ctx)
-    _identity(doc, ctx)
+    _identity(doc, ctx, sheet)
     _flowchart(doc, ctx, sheet)
     if sop.tampilan.ringkasan:
         _summary(doc, ctx)
@@ -128,7 +128,7 @@ def _page_setup(doc, ctx: SheetContext) -> None:
     m = ctx.page.margin
     section.top_margin, section.bottom_margin = Mm(m.atas), Mm(m.bawah)
     section.left_margin, section.right_margin = Mm(m.kiri), Mm(m.kanan)
-    section.footer_distance = Mm(max(4.0, m.bawah / 2))
+    section.footer_distance = Mm(min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it from the body
 
 
 def _table(doc, widths: list[float]):
@@ -219,12 +219,11 @@ def _write(cell, markdown: str | None, bold: bool = False, align=None, size: flo
 
 
 def _lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
-    """'a. …' lines, each its own paragraph with a hanging marker."""
+    """'a. …' lines, each its own paragraph, wrapping back to the cell's edge as in
+    the PDF (the marker takes 4 mm and a space; no hanging indent)."""
     for i, (mark, value) in enumerate(items):
         paragraph = cell.paragraphs[0] if first and i == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
-        paragraph.paragraph_format.left_indent = Mm(4)
-        paragraph.paragraph_format.first_line_indent = Mm(-4)
-        paragraph.add_run(f"{mark}\t")
+        paragraph.add_run(f"{mark}\t ")
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
         _runs(paragraph, value)
 
@@ -265,13 +264,19 @@ def _picture(cell, png: bytes, width: float, height: float) -> None:
 
 # ---------------------------------------------------------------- identity sheet
 
-def _identity(doc, ctx: SheetContext) -> None:
+IDENTITY_PT, IDENTITY_LINE = 9, 11.25  # as the PDF's identity sheet: 9 pt on a 1.25 line
+
+
+def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
+    """Kop and identity table, then the six sections two by two. Rows are at least
+    as tall as in the PDF, and the sections table breaks where the PDF breaks it."""
     sop, kop = ctx.sop, ctx.kop
+    boxes = sheet.identity or {}
     width = ctx.page.content_width
     rows = _identity_rows(sop)
     table = _table(doc, [width * 0.40, width * 0.17, width * 0.43])
-    for label, value in rows:
-        row = _row(table)
+    for n, (label, value) in enumerate(rows):
+        row = _row(table, boxes.get(f"k{n}", (0, None))[1])
         _write(row.cells[1], label, bold=True)
         cell = row.cells[2]
         if label == "Disahkan oleh":
@@ -309,16 +314,38 @@ def _identity(doc, ctx: SheetContext) -> None:
         paragraph = kop_cell.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(address).font.size = Pt(7.5)
+    _identity_type(table)
 
-    sections = _table(doc, [width / 2, width / 2])
-    for left, right in _sections(sop):
-        head = _row(sections)
+    sections, page = None, None
+    for n, (left, right) in enumerate(_sections(sop)):
+        head_page = boxes.get(f"s{2 * n}", (page, None))[0]
+        if sections is None or head_page != page:  # a new page in the PDF: a new table here
+            if sections is not None:
+                _identity_type(sections)
+                gap = doc.add_paragraph()
+                gap.paragraph_format.page_break_before = True
+                gap.paragraph_format.line_spacing = Pt(1)
+            sections, page = _table(doc, [width / 2, width / 2]), head_page
+        head = _row(sections, boxes.get(f"s{2 * n}", (0, None))[1])
         for cell, (title, _) in zip(head.cells, (left, right)):
             _write(cell, title.upper(), bold=True)
             _shade(cell)
-        body = _row(sections)
+        body = _row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
         for cell, (_, section) in zip(body.cells, (left, right)):
             _daftar(cell, section, ctx, cite=section is sop.dasar_hukum)
+    _identity_type(sections)
+
+
+def _identity_type(table) -> None:
+    """The identity sheet's type: 9 pt (runs that set their own size keep it)."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                if paragraph.paragraph_format.line_spacing_rule != WD_LINE_SPACING.SINGLE:
+                    paragraph.paragraph_format.line_spacing = Pt(IDENTITY_LINE)
+                for run in paragraph.runs:
+                    if run.font.size is None:
+                        run.font.size = Pt(IDENTITY_PT)
 
 
 def _logo(ctx: SheetContext) -> Path | None:
@@ -348,6 +375,7 @@ def _items(cell, items, style: str, ctx: SheetContext, cite: bool, depth: int) -
         paragraph.paragraph_format.left_indent = Mm(indent)
         paragraph.paragraph_format.first_line_indent = Mm(-5.5)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(indent))
+        paragraph.paragraph_format.space_after = Mm(0.6)  # as the PDF's list items
         paragraph.add_run(text.item_marker(style, i, item.nomor) + "\t")
         _runs(paragraph, citation_text(ctx.project, item) if cite else item.teks)
         if item.butir:

@@ -36,6 +36,7 @@ class Measure:
     capacities: list[float]      # room for rows on each of those pages, in mm
     header_heights: list[float]  # the flowchart table's heading rows, in mm
     tops: list[float | None] = None  # each row's top on its page, in mm from the page's top edge
+    identity: dict[str, tuple[int, float]] | None = None  # identity-sheet rows: id -> (page, height mm)
 
 
 def measure(document: weasyprint.Document, n_rows: int) -> Measure:
@@ -43,13 +44,20 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
     heights: list[float | None] = [None] * n_rows
     tops: list[float | None] = [None] * n_rows
     header: dict[int, float] = {}
+    identity: dict[str, tuple[int, float]] = {}
     for number, page in enumerate(document.pages, start=1):
         rows = sorted(int(a[1:]) for a in page.anchors if a.startswith("r") and a[1:].isdigit())
+        box = getattr(page, "_page_box", None)  # weasyprint internals, read defensively
         if not rows:
+            for child in box.descendants() if box is not None else ():
+                element = getattr(child, "element", None)
+                if type(child).__name__ == "TableRowBox" and element is not None:
+                    ident = element.get("id") or ""
+                    if ident[:1] in ("k", "s") and ident[1:].isdigit():
+                        identity.setdefault(ident, (number, child.margin_height() * PX_TO_MM))
             continue
         pages.append(rows)
         numbers.append(number)
-        box = getattr(page, "_page_box", None)  # weasyprint internals, read defensively
         if box is None:
             continue
         bottom = box.content_box_y() + box.height
@@ -58,6 +66,8 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
             element = getattr(child, "element", None)
             if type(child).__name__ == "TableRowBox" and element is not None:
                 ident = element.get("id") or ""
+                if ident[:1] in ("k", "s") and ident[1:].isdigit():
+                    identity.setdefault(ident, (number, child.margin_height() * PX_TO_MM))
                 if ident.startswith("h") and ident[1:].isdigit():
                     header.setdefault(int(ident[1:]), child.margin_height() * PX_TO_MM)
                 if ident.startswith("r") and ident[1:].isdigit():
@@ -71,7 +81,7 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
         raise PaginationError(f"rows found on pages: {found}")
     complete = all(h is not None for h in heights) and len(capacities) == len(pages)
     return Measure(pages, numbers, heights if complete else None, capacities, [header[k] for k in sorted(header)],
-                   tops)
+                   tops, identity)
 
 
 @dataclass
@@ -82,6 +92,7 @@ class RenderedSheet:
     row_heights: list[float] | None = None     # mm, as laid out: the DOCX rows take these
     header_heights: list[float] | None = None
     row_tops: list[float | None] | None = None  # mm from the top of the row's page
+    identity: dict[str, tuple[int, float]] | None = None  # identity-sheet rows: id -> (page, height mm)
 
 
 def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
@@ -94,7 +105,7 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
     m = measure(document, len(layout.rows))
     if len(m.pages) == 1 and whole:
         layout.pages = m.pages
-        return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops)
+        return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
     planned = flowlayout.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
     for _ in range(MAX_PASSES):
         flowlayout.paginate(layout, planned)
@@ -102,7 +113,7 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
         document = _layout(html, ctx)
         m = measure(document, len(layout.rows))
         if m.pages == layout.pages:
-            return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops)
+            return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
         planned = m.pages
     raise PaginationError("pagination did not settle")
 
