@@ -4,7 +4,6 @@ import json
 import shutil
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from soppress.api import check
@@ -255,7 +254,7 @@ def test_signatory_by_key_is_printed_from_the_registry(proyek, tmp_path):
     start, end = text.index("disahkan_oleh:"), text.index("nama: Layanan")
     sop.write_text(text[:start] + "disahkan_oleh: kadis\n" + text[end:])
     assert codes(proyek) == []
-    result = build(proyek, tmp_path, formats=["html"])
+    build(proyek, tmp_path, formats=["html"])
     html = (tmp_path / "contoh.html").read_text()
     assert "Dra. Contoh Saja, M.Si" in html and "Pembina Utama Muda (IV/c)" in html and "19700101 199503 2 001" in html
 

@@ -158,14 +158,13 @@ def test_ooxml_properties_in_schema_order(built):
 
 
 def test_project_template_overrides_the_default(mini_project, tmp_path):
-    from docx.shared import Pt
     from soppress.render_docx import TEMPLATE
     (mini_project / "templates").mkdir()
     own = Document(TEMPLATE)
     own.styles["Normal"].font.name = "Bookman Old Style"
     own.sections[0].footer.paragraphs[0].runs[0].text = "Dinas Contoh — {{ nomor }} · hal. "
     own.save(mini_project / "templates" / "sop.docx")
-    result = build(mini_project, tmp_path, formats=["pdf", "docx"])
+    build(mini_project, tmp_path, formats=["pdf", "docx"])
     doc = Document(tmp_path / "contoh.docx")
     assert doc.styles["Normal"].font.name == "Bookman Old Style"
     assert doc.sections[0].footer.paragraphs[0].text.startswith("Dinas Contoh — 400/001/UPTD-PPA/2026")

@@ -5,7 +5,7 @@ import pytest
 
 from soppress import flowlayout as fl
 from soppress.api import check
-from soppress.flowlayout import Anchor, Arrowhead, Connector, HLine, Join, Label, Symbol, VLine
+from soppress.flowlayout import Anchor, Arrowhead, HLine, Join, Label, Symbol, VLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANE = 27.0

@@ -1,6 +1,5 @@
 """SOP sheets as PDF and HTML: text where the layout put it, paper, metadata, reproducibility."""
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -8,7 +7,6 @@ import yaml
 
 from pdfutil import info, page_sizes, page_text, squash
 from soppress.build import build
-from soppress.model import Langkah
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = ["kalteng/02-pengaduan-tidak-langsung", "purwakarta/01-rehabilitasi-sosial", "hst/04-mediasi",
@@ -125,7 +123,7 @@ def test_a4_paper_setting(mini_project, tmp_path):
     data = yaml.safe_load(config.read_text())
     data["kertas"] = "A4"
     config.write_text(yaml.safe_dump(data))
-    result = build(mini_project, tmp_path)
+    build(mini_project, tmp_path)
     for w, h in page_sizes(tmp_path / "contoh.pdf"):
         assert (w, h) == pytest.approx(A4_LANDSCAPE, abs=0.1)
 

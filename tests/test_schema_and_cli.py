@@ -1,8 +1,6 @@
 import json
-from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from soppress.cli import main

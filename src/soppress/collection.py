@@ -13,7 +13,7 @@ from typing import Iterable
 
 from . import citations, nip
 from .diagnostics import Position, Report
-from .model import Butir, Daftar, Sop, Tanggal
+from .model import Butir, Daftar, Tanggal
 from .project import Project, SopFile
 from .text import marker, roman
 
@@ -45,7 +45,7 @@ def check_collection(project: Project, report: Report, strict: bool = False, ign
         _flow(f, emit)
         _dates(f, emit)
         _citations(project, f.source, f.sop.dasar_hukum.butir, _item_path(f, "dasar_hukum", 0)[:-1],
-                   f"dasar hukum", f.sop.dasar_hukum.penomoran, emit)
+                   "dasar hukum", f.sop.dasar_hukum.penomoran, emit)
         _links(project, f, emit)
         for section in SECTIONS:
             _numbering(f, getattr(f.sop, section), _item_path(f, section, 0)[:-1], emit)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .flowlayout import (ARROW, BAND_H, CONNECTOR_H, CONNECTOR_W, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
-                         FlowLayout, HLine, Join, Label, Primitive, Symbol, VLine)
+from .flowlayout import (ARROW, BAND_H, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
+                         FlowLayout, HLine, Join, Label, Primitive, Symbol, VLine, arrow_points,
+                         pentagon_points)
 
 STROKE = "#000"
 JOIN_FILL = "#e4e4e4"
@@ -44,14 +45,8 @@ def _symbol(s: Symbol, cy: float) -> str:
 
 
 def _arrow(a: Arrowhead, cy: float) -> str:
-    x, y, d, half = a.x, cy + a.dy, ARROW, ARROW * 0.45
-    pts = {
-        "down": [(x, y), (x - half, y - d), (x + half, y - d)],
-        "up": [(x, y), (x - half, y + d), (x + half, y + d)],
-        "left": [(x, y), (x + d, y - half), (x + d, y + half)],
-        "right": [(x, y), (x - d, y - half), (x - d, y + half)],
-    }[a.direction]
-    return '<polygon points="' + " ".join(f"{px:.3f},{py:.3f}" for px, py in pts) + f'" fill="{STROKE}"/>'
+    return '<polygon points="' + " ".join(f"{px:.3f},{py:.3f}" for px, py in arrow_points(a, cy)) + \
+        f'" fill="{STROKE}"/>'
 
 
 def _line(x1, y1, x2, y2) -> str:
@@ -101,10 +96,7 @@ def _band(width: float, prims: list[Primitive]) -> str | None:
 
 
 def _pentagon(x: float, top: float) -> str:
-    """The off-page connector: a pentagon pointing down, ``top`` its upper edge."""
-    half, shoulder = CONNECTOR_W / 2, top + CONNECTOR_H * 0.62
-    pts = [(x - half, top), (x + half, top), (x + half, shoulder), (x, top + CONNECTOR_H), (x - half, shoulder)]
-    return ('<polygon points="' + " ".join(f"{px:.3f},{py:.3f}" for px, py in pts)
+    return ('<polygon points="' + " ".join(f"{px:.3f},{py:.3f}" for px, py in pentagon_points(x, top))
             + f'" fill="#fff" stroke="{STROKE}" stroke-width="{LINE}"/>')
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .flowlayout import (ARROW, CONNECTOR_H, CONNECTOR_W, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
-                         FlowLayout, HLine, Join, Label, Symbol, VLine)
+from .flowlayout import (ARROW, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
+                         FlowLayout, HLine, Join, Label, Symbol, VLine, arrow_points, pentagon_points)
 
 DPI = 300
 BLACK, WHITE, JOIN_FILL, JOIN_LINE = (0, 0, 0, 255), (255, 255, 255, 255), (228, 228, 228, 255), (68, 68, 68, 255)
@@ -104,14 +104,7 @@ def _symbol(c: _Canvas, s: Symbol, cy: float) -> None:
 
 
 def _arrow(c: _Canvas, a: Arrowhead, cy: float) -> None:
-    x, y, d, half = a.x, cy + a.dy, ARROW, ARROW * 0.45
-    pts = {
-        "down": [(x, y), (x - half, y - d), (x + half, y - d)],
-        "up": [(x, y), (x - half, y + d), (x + half, y + d)],
-        "left": [(x, y), (x + d, y - half), (x + d, y + half)],
-        "right": [(x, y), (x - d, y - half), (x - d, y + half)],
-    }[a.direction]
-    c.polygon(pts, fill=BLACK, outline=BLACK)
+    c.polygon(arrow_points(a, cy), fill=BLACK, outline=BLACK)
 
 
 def _connector(c: _Canvas, k: Connector, height: float) -> None:
@@ -123,8 +116,7 @@ def _connector(c: _Canvas, k: Connector, height: float) -> None:
         c.draw.rectangle([c.p(k.line_x - LINE, min(jog, end)), c.p(k.line_x + LINE, max(jog, end))], fill=WHITE)
         c.line(k.line_x, jog, k.x, jog)
         c.line(k.x, jog, k.x, bottom if k.anchor is Anchor.TOP else top)
-    half, shoulder = CONNECTOR_W / 2, top + CONNECTOR_H * 0.62
-    c.polygon([(k.x - half, top), (k.x + half, top), (k.x + half, shoulder), (k.x, bottom), (k.x - half, shoulder)])
+    c.polygon(pentagon_points(k.x, top))
     c.draw.text(c.p(k.x, top + CONNECTOR_H * 0.52), k.label, font=_font(round(LABEL_SIZE * c.k), bold=True),
                 fill=BLACK, anchor="ms")
 
@@ -136,10 +128,7 @@ def legend_png(kind: str) -> bytes:
         c.line(2, 4, 18 - ARROW, 4)
         _arrow(c, Arrowhead(18, 0, "right"), 4)
     elif kind == "penghubung":
-        top, half = (8 - CONNECTOR_H) / 2, CONNECTOR_W / 2
-        shoulder = top + CONNECTOR_H * 0.62
-        c.polygon([(10 - half, top), (10 + half, top), (10 + half, shoulder), (10, top + CONNECTOR_H),
-                   (10 - half, shoulder)])
+        c.polygon(pentagon_points(10, (8 - CONNECTOR_H) / 2))
     else:
         from .flowlayout import SYMBOL_H
         _symbol(c, Symbol(kind, 10, 14, SYMBOL_H[kind], 0, 0), 4)

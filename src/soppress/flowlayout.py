@@ -141,6 +141,23 @@ class Connector:
 Primitive = Symbol | HLine | VLine | Arrowhead | Label | Join | Connector
 
 
+def arrow_points(a: Arrowhead, cy: float) -> list[tuple[float, float]]:
+    """The arrowhead's triangle, tip first, for a row whose centre is at ``cy``."""
+    x, y, d, half = a.x, cy + a.dy, ARROW, ARROW * 0.45
+    return {
+        "down": [(x, y), (x - half, y - d), (x + half, y - d)],
+        "up": [(x, y), (x - half, y + d), (x + half, y + d)],
+        "left": [(x, y), (x + d, y - half), (x + d, y + half)],
+        "right": [(x, y), (x - d, y - half), (x - d, y + half)],
+    }[a.direction]
+
+
+def pentagon_points(x: float, top: float) -> list[tuple[float, float]]:
+    """The off-page connector: a pentagon pointing down, ``top`` its upper edge."""
+    half, shoulder = CONNECTOR_W / 2, top + CONNECTOR_H * 0.62
+    return [(x - half, top), (x + half, top), (x + half, shoulder), (x, top + CONNECTOR_H), (x - half, shoulder)]
+
+
 @dataclass
 class Row:
     """One body row of the flowchart table."""

@@ -28,7 +28,7 @@ from docxtpl import DocxTemplate
 from markdown_it import MarkdownIt
 
 from . import draw_png, text
-from .model import Daftar, Langkah, Sop
+from .model import Daftar, Langkah
 from .render_html import SheetContext, _address, _identity_rows, _sections, citation_text, summary
 from .render_pdf import RenderedSheet
 
