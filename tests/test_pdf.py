@@ -79,7 +79,8 @@ def test_identity_sheet_text(built):
     ctx, sheet = result.sheets["kalteng/02-pengaduan-tidak-langsung"]
     text = page_text(out / "kalteng/02-pengaduan-tidak-langsung.pdf", 1)
     for expected in ["PEMERINTAH PROVINSI KALIMANTAN TENGAH", "061.1/581/UPT-PPA/DP3APPKB", "20 Juli 2022",
-                     "25 Juli 2022", "dr. LINA VICTORIA ADEN, M.M. Kes", "NIP. 19680717 199903 2 006",
+                     # the source writes "dr. LINA VICTORIA ADEN"; the sheet prints the registry's spelling
+                     "25 Juli 2022", "dr. LINA E VICTORIA ADEN, M.M. Kes", "NIP. 19680717 199903 2 006",
                      "DASAR HUKUM", "KUALIFIKASI PELAKSANA", "Undang-Undang Nomor 39 Tahun 1999"]:
         assert expected in text, expected
 

@@ -5,18 +5,25 @@ lay out each SOP, render HTML and PDF, write outputs atomically."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import weasyprint
 
 from . import flowlayout
 from .api import check
 from .diagnostics import Report
 from .project import Project, SopFile
 from .render_html import SheetContext, environment
+from .peta import GraphvizMissing, peta_svg
+from .render_book import render_book
 from .render_docx import render_docx
+from .render_keputusan import keputusan_context, render_keputusan_html
 from .render_pdf import RenderedSheet, render_pdf
 from .sheet import columns, landscape
+from .text import roman
 
 FORMATS = ("pdf", "html", "docx")
 
@@ -33,6 +40,9 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     result = BuildResult(report)
     if report.errors:
         return result  # nothing is written from a project with errors
+    if shutil.which("dot") is None:  # the peta keterkaitan needs it: say so before writing anything
+        raise GraphvizMissing("program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install "
+                              "graphviz, lalu ulangi")
     out_dir = out_dir or root / "build"
     env = environment(root)
     for sop_file in project.sops:
@@ -48,7 +58,31 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
             result.written.append(write_atomic(target.with_suffix(".pdf"), sheet.document.write_pdf()))
         if "docx" in formats:
             result.written.append(write_atomic(target.with_suffix(".docx"), render_docx(ctx, sheet)))
+    if only:  # the Keputusan and the book need every lampiran: only a full build makes them
+        return result
+    result.written.append(write_atomic(out_dir / "peta-keterkaitan.svg", peta_svg(project).encode("utf-8")))
+    for kep in project.keputusan:
+        result.written += _keputusan_and_book(project, kep, result, env, out_dir, formats)
     return result
+
+
+def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out_dir: Path, formats) -> list[Path]:
+    written = []
+    folder = out_dir / kep.key
+    ctx = keputusan_context(project, kep)
+    html = render_keputusan_html(ctx, env)
+    if "html" in formats:
+        written.append(write_atomic(folder / "keputusan.html", html.encode("utf-8")))
+    if "pdf" in formats:
+        document = weasyprint.HTML(string=html, base_url=str(project.root)).render()
+        written.append(write_atomic(folder / "keputusan.pdf", document.write_pdf()))
+    keys = [item.sop for item in kep.keputusan.lampiran]
+    peta = write_atomic(folder / "peta-keterkaitan.svg", peta_svg(project, keys).encode("utf-8"))
+    written.append(peta)
+    if "pdf" in formats:
+        _, book, _ = render_book(project, kep, result.sheets, env, peta)
+        written.append(write_atomic(folder / "buku-sop.pdf", book.write_pdf()))
+    return written
 
 
 def sheet_context(project: Project, sop_file: SopFile) -> SheetContext:
@@ -58,7 +92,19 @@ def sheet_context(project: Project, sop_file: SopFile) -> SheetContext:
     cols = columns(sop, page)
     layout = flowlayout.build(sop, cols.lanes)
     return SheetContext(project, sop, kop, project.signatory(sop), page, cols, layout,
-                        kop.huruf or project.config.huruf)
+                        kop.huruf or project.config.huruf, lampiran_of(project, sop_file))
+
+
+def lampiran_of(project: Project, sop_file: SopFile) -> tuple[str, str] | None:
+    """(roman, header) when a Keputusan of the project enacts this SOP."""
+    for kep in project.keputusan:
+        if kep.keputusan is None:
+            continue
+        for i, item in enumerate(kep.keputusan.lampiran):
+            if item.sop == sop_file.key:
+                doc = kep.keputusan
+                return roman(i + 1), f"KEPUTUSAN {doc.jabatan} NOMOR {doc.nomor} TENTANG {doc.tentang}"
+    return None
 
 
 def write_atomic(target: Path, data: bytes, private: bool = False) -> Path:

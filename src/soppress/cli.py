@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from . import api
+from .peta import GraphvizMissing
 from .project import ProjectError, find_root
+from .render_docx import TemplateError
 from .schema import schema as make_schema, write_schemas
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -28,7 +30,7 @@ def _friendly(func):
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
-        except ProjectError as exc:
+        except (ProjectError, GraphvizMissing, TemplateError) as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # output piped into head, less, …: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise

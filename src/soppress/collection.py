@@ -38,8 +38,8 @@ def check_collection(project: Project, report: Report, strict: bool = False, ign
     sops = [f for f in project.sops if f.sop is not None]
     decrees = [k for k in project.keputusan if k.keputusan is not None]
     _duplicate_numbers(sops, emit)
-    signed = [(f.source, project.signatory(f.sop), "disahkan_oleh") for f in sops]
-    signed += [(k.source, project.signatory(k.keputusan), "penandatangan") for k in decrees]
+    signed = [(f.source, project.signatory(f.sop, as_written=True), "disahkan_oleh") for f in sops]
+    signed += [(k.source, project.signatory(k.keputusan, as_written=True), "penandatangan") for k in decrees]
     _signatories(project, signed, emit)
     for f in sops:
         _flow(f, emit)

@@ -512,6 +512,21 @@ class Lampiran(Model):
         return {"sop": value} if isinstance(value, str) else value
 
 
+class Definisi(Model):
+    istilah: TeksWajib
+    arti: TeksWajib
+
+
+class Buku(Model):
+    """The SOP book (Permenpan RB 35/2012): cover and Penjelasan Singkat Penggunaan."""
+    judul: TeksWajib = "STANDAR OPERASIONAL PROSEDUR"
+    subjudul: Teks | None = Field(None, description="mis. nama unit kerja")
+    tahun: int | None = Field(None, description="bawaan: tahun tanggal Keputusan")
+    ruang_lingkup: Teks | None = None
+    ringkasan: Teks | None = None
+    definisi: list[Definisi] = Field(default_factory=list)
+
+
 class Keputusan(Model):
     """A Keputusan Kepala Dinas enacting SOPs (keputusan/<unit>.yaml)."""
     unit: TeksWajib = Field(description="kunci kop surat: letterheads/<unit>.yaml")
@@ -527,6 +542,7 @@ class Keputusan(Model):
     tanggal: OptionalTanggal = None
     penandatangan: PejabatRef
     lampiran: Annotated[list[Lampiran], Field(min_length=1)]
+    buku: Buku = Field(default_factory=Buku, description="sampul dan penjelasan singkat buku SOP")
     naskah_diktum: list[Butir] = Field(
         default_factory=list, description="daftar SOP di diktum seperti tertulis di naskah lama (hanya diperiksa; "
                                           "yang dicetak selalu dibuat dari lampiran)")

@@ -62,9 +62,18 @@ class Project:
     def sop(self, key: str) -> SopFile | None:
         return next((f for f in self.sops if f.key == key), None)
 
-    def signatory(self, doc: Sop | Keputusan) -> Pejabat | None:
+    def signatory(self, doc: Sop | Keputusan, as_written: bool = False) -> Pejabat | None:
+        """The signatory as printed: the registry entry when the document names it by
+        key, or writes out a person whose NIP the registry holds (so every document
+        prints one spelling). ``as_written``: what the source says, for the checks."""
         ref = doc.disahkan_oleh if isinstance(doc, Sop) else doc.penandatangan
-        return self.pejabat.get(ref) if isinstance(ref, str) else ref
+        if isinstance(ref, str):
+            return self.pejabat.get(ref)
+        if as_written or not ref.nip:
+            return ref
+        digits = "".join(c for c in ref.nip if c.isdigit())
+        return next((p for p in self.pejabat.values()
+                     if p.nip and "".join(c for c in p.nip if c.isdigit()) == digits), ref)
 
     def letterhead(self, sop: Sop) -> Kop | None:
         return self.kop.get(sop.unit)

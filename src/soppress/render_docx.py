@@ -273,6 +273,13 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
     sop, kop = ctx.sop, ctx.kop
     boxes = sheet.identity or {}
     width = ctx.page.content_width
+    if ctx.lampiran:  # as the PDF: in the right half, above the kop
+        for line in (f"LAMPIRAN {ctx.lampiran[0]}", ctx.lampiran[1]):
+            paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(width / 2)
+            paragraph.paragraph_format.line_spacing = Pt(10.6)
+            paragraph.add_run(line.upper()).font.size = Pt(8.5)
+        paragraph.paragraph_format.space_after = Mm(3)
     rows = _identity_rows(sop)
     table = _table(doc, [width * 0.40, width * 0.17, width * 0.43])
     for n, (label, value) in enumerate(rows):

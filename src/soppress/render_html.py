@@ -57,12 +57,24 @@ class SheetContext:
     cols: Columns
     layout: FlowLayout
     font: str
+    lampiran: tuple[str, str] | None = None  # (roman, "KEPUTUSAN … NOMOR … TENTANG …") when enacted as one
 
 
 def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = False, measuring: bool = False) -> str:
     """The sheet as HTML. ``flowchart_only`` leaves out the identity sheet and the
     summary; ``measuring`` also leaves out the drawing (row heights do not depend on
     it), which makes the measuring pass of the PDF renderer cheap."""
+    return env.get_template("sop.html.j2").render(**sheet_variables(ctx, flowchart_only, measuring))
+
+
+def render_body(ctx: SheetContext, env: jinja2.Environment, prefix: str) -> Markup:
+    """The sheet's content alone, for a document that holds several (the SOP book);
+    ``prefix`` keeps its element ids unique there."""
+    return Markup(env.get_template("sop_body.html.j2").render(**sheet_variables(ctx, prefix=prefix)))
+
+
+def sheet_variables(ctx: SheetContext, flowchart_only: bool = False, measuring: bool = False,
+                    prefix: str = "") -> dict:
     sop, kop = ctx.sop, ctx.kop
     logo = (ctx.project.root / "letterheads" / kop.logo).as_uri() if kop.logo else None
 
@@ -71,8 +83,9 @@ def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = Fa
             return citation_text(ctx.project, butir)
         return butir.teks
 
-    return env.get_template("sop.html.j2").render(
-        flowchart_only=flowchart_only, sop=sop, kop=kop, signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
+    return dict(
+        flowchart_only=flowchart_only, prefix=prefix, lampiran=ctx.lampiran, sop=sop, kop=kop,
+        signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
         font=Markup(f'"{ctx.font}", Arial, sans-serif'), fonts_css=Markup(fonts_css(ctx.font)),
         author=kop.unit or kop.dinas, logo=logo, address=_address(kop),
         identity_rows=_identity_rows(sop), sections=_sections(sop), cite=cite,
@@ -82,10 +95,11 @@ def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = Fa
     )
 
 
-def citation_text(project: Project, butir: Butir) -> str:
+def citation_text(project: Project, butir: Butir, long: bool | None = None) -> str:
     """What a list item prints. A regulation is printed from the registry (short or
-    long form, as the project prefers) when the item cites it by key or the written
-    citation surely means it; otherwise the item's own text (the check warns)."""
+    long form: as asked, else as the project prefers) when the item cites it by key
+    or the written citation surely means it; otherwise the item's own text (the
+    check warns)."""
     key = butir.ref
     if key is None and butir.teks and project.peraturan:
         found = citations.match(butir.teks, project.peraturan)
@@ -93,7 +107,9 @@ def citation_text(project: Project, butir: Butir) -> str:
     if key is None:
         return butir.teks
     entry = project.peraturan[key]
-    return entry.kutipan_lengkap if project.config.kutipan == "lengkap" else entry.kutipan
+    if long is None:
+        long = project.config.kutipan == "lengkap"
+    return entry.kutipan_lengkap if long else entry.kutipan
 
 
 def _address(kop: Kop) -> str:

@@ -57,3 +57,28 @@ def roman(n: int) -> str:
         while n >= value:
             out, n = out + letters, n - value
     return out
+
+
+_UNITS = ["", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN"]
+
+
+def number_words(n: int) -> str:
+    """1..99 in Indonesian capitals (SATU, SEBELAS, DUA PULUH SATU), from a table:
+    locale libraries have changed their spell-out between versions."""
+    if not 1 <= n <= 99:
+        raise ValueError(n)
+    if n < 10:
+        return _UNITS[n]
+    if n == 10:
+        return "SEPULUH"
+    if n == 11:
+        return "SEBELAS"
+    if n < 20:
+        return f"{_UNITS[n - 10]} BELAS"
+    tens, unit = divmod(n, 10)
+    return " ".join(x for x in ("SEPULUH" if tens == 1 else f"{_UNITS[tens]} PULUH", _UNITS[unit]) if x)
+
+
+def diktum_ordinal(n: int) -> str:
+    """KESATU, KEDUA, …, KESEBELAS, KEDUA BELAS, KEDUA PULUH SATU."""
+    return "KE" + number_words(n)

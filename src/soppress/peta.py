@@ -1,0 +1,68 @@
+"""Peta keterkaitan: the SOPs of a project and the SOPs their keterkaitan name,
+as a graphviz diagram (SVG). SOPs outside the project are drawn dashed."""
+from __future__ import annotations
+
+import graphviz
+
+from .collection import link_target
+from .model import Butir
+from .project import Project
+
+
+class GraphvizMissing(Exception):
+    """`dot` is not installed (message in Indonesian)."""
+
+
+def peta_svg(project: Project, keys: list[str] | None = None) -> str:
+    """The diagram of the given SOPs (all of the project by default) as SVG text."""
+    graph = graphviz.Digraph("peta", graph_attr={"rankdir": "LR", "fontname": "Liberation Sans", "fontsize": "10",
+                                                  "bgcolor": "white", "nodesep": "0.25", "ranksep": "0.6"},
+                             node_attr={"shape": "box", "style": "rounded", "fontname": "Liberation Sans",
+                                        "fontsize": "9", "margin": "0.12,0.06"},
+                             edge_attr={"arrowsize": "0.6", "color": "#333333"})
+    files = [f for f in project.sops if f.sop is not None and (keys is None or f.key in keys)]
+    units: dict[str, list] = {}
+    for f in files:
+        units.setdefault(f.sop.unit, []).append(f)
+    for unit, members in units.items():
+        with graph.subgraph(name=f"cluster_{unit}") as cluster:
+            kop = project.kop.get(unit)
+            cluster.attr(label=(kop.unit or kop.dinas) if kop else unit, fontsize="9", color="#999999")
+            for f in members:
+                cluster.node(f.key, _wrap(f.sop.judul or f.sop.nama))
+    outside: dict[str, str] = {}  # one node per external SOP, however many name it
+    for f in files:
+        section = f.sop.keterkaitan
+        items = section.butir or ([Butir(teks=section.pengantar)] if section.pengantar else [])
+        for item in items:
+            target = link_target(project, f, item)
+            if target is f:
+                continue
+            if target is not None:
+                if target not in files:
+                    graph.node(target.key, _wrap(target.sop.judul or target.sop.nama))
+                graph.edge(f.key, target.key)
+            elif item.teks:
+                name = " ".join(item.teks.lower().rstrip(".").split())
+                if name not in outside:
+                    outside[name] = f"luar-{len(outside) + 1}"
+                    graph.node(outside[name], _wrap(item.teks.rstrip(".")), style="dashed,rounded", color="#666666",
+                               fontcolor="#444444")
+                graph.edge(f.key, outside[name], style="dashed")
+    try:
+        return graph.pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        raise GraphvizMissing("program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install "
+                              "graphviz, lalu ulangi") from None
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,119 @@
+"""The Keputusan and the SOP book, read back from the PDFs."""
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from pdfutil import info, page_sizes, page_text, squash
+from soppress import build as build_module
+from soppress.build import build
+from soppress.cli import main
+from soppress.peta import GraphvizMissing
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+LAMPIRAN = ["hst/01-pengaduan-masyarakat", "hst/02-penjangkauan-korban", "hst/03-pengelolaan-kasus",
+            "hst/04-mediasi", "hst/05-penampungan-sementara", "hst/06-pendampingan-korban"]
+
+
+@pytest.fixture(scope="module")
+def built(sample_root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("buku")
+    result = build(sample_root, out, formats=["pdf", "html"])
+    assert not result.report.errors
+    return out, result
+
+
+def all_text(pdf, layout=True):
+    return [page_text(pdf, n, layout=layout) for n in range(1, int(info(pdf)["Pages"]) + 1)]
+
+
+def test_keputusan_lists_every_lampiran_from_1(built):
+    out, result = built
+    pdf = out / "hst" / "keputusan.pdf"
+    text = " ".join(" ".join(all_text(pdf)).split())
+    listed = re.findall(r"(\d)\. (Standar Operasional Pela\w+ Layanan [A-Za-z ]+?)(?= \d\. | KETIGA)", text)
+    assert [int(n) for n, _ in listed] == [1, 2, 3, 4, 5, 6]  # numbered from 1, one line per lampiran
+    names = [result.sheets[key][0].sop.nama.replace("Standar Operasional Prosedur ", "") for key in LAMPIRAN]
+    for (_, title), name in zip(listed, names):
+        assert title.endswith(name), (title, name)  # each title names its SOP
+    for ordinal in ("KESATU", "KEDUA", "KETIGA"):
+        assert f"{ordinal} :" in text
+    assert "NOMOR 78/160/DINSOSPPKBPPPA/2026" in text and "MEMUTUSKAN" in text
+    assert "Nomor 9 Tahun 2008" in text and "Nomor 8 Tahun 2008" not in text  # printed from the registry
+    assert "Drs. H. Syahbidin, M.E" in text and "Dys." not in text              # the registry's spelling
+    assert all(w < h for w, h in page_sizes(pdf))  # portrait
+
+
+def toc(pdf):
+    """The daftar isi as (title, page) pairs, read from its page."""
+    pages = all_text(pdf)
+    index = next(i for i, t in enumerate(pages) if "DAFTAR ISI" in t)
+    entries = re.findall(r"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$", pages[index], re.M)
+    return pages, [(title.strip(), int(number)) for title, number in entries]
+
+
+def test_daftar_isi_page_numbers_are_the_real_pages(built):
+    out, _ = built
+    pages, entries = toc(out / "hst" / "buku-sop.pdf")
+    assert len(entries) == 3 + len(LAMPIRAN)
+    expected_heading = {"Keputusan": "KEPUTUSAN KEPALA DINAS", "Penjelasan": "PENJELASAN SINGKAT PENGGUNAAN",
+                        "Peta": "PETA KETERKAITAN SOP"}
+    for title, number in entries:
+        page = pages[number - 1]
+        if title.startswith("Lampiran"):
+            roman = title.split()[1].rstrip(":")
+            assert re.search(rf"LAMPIRAN {roman}\s", page), (title, number)
+            assert not re.search(rf"LAMPIRAN {roman}\s", pages[number - 2]), "the entry points at its first page"
+        else:
+            assert expected_heading[title.split()[0]] in page, (title, number)
+
+
+def test_every_lampiran_header_and_orientation(built):
+    out, _ = built
+    pdf = out / "hst" / "buku-sop.pdf"
+    pages, entries = toc(pdf)
+    first_lampiran = min(n for title, n in entries if title.startswith("Lampiran"))
+    headers = [i + 1 for i, t in enumerate(pages) if re.search(r"^\s*LAMPIRAN [IVX]+\s*$", t, re.M)]
+    assert len(headers) == len(LAMPIRAN)
+    for i, t in enumerate(pages):
+        if i + 1 in headers:
+            assert "NOMOR 78/160/DINSOSPPKBPPPA/2026 TENTANG STANDAR" in " ".join(t.split())
+    sizes = page_sizes(pdf)
+    assert all(w < h for w, h in sizes[:first_lampiran - 1])   # cover … peta: portrait
+    assert all(w > h for w, h in sizes[first_lampiran - 1:])   # the lampiran: landscape
+    assert "TAHUN 2026" in pages[0] and "STANDAR OPERASIONAL PROSEDUR" in pages[0]
+
+
+def test_lampiran_keep_their_own_pagination_in_the_book(built):
+    """The flowchart pages of an SOP hold the same rows in the book as in its own PDF."""
+    out, result = built
+    ctx, sheet = result.sheets["hst/04-mediasi"]
+    book = out / "hst" / "buku-sop.pdf"
+    pages = [squash(t) for t in all_text(book, layout=False)]
+    rows_per_page = [[squash(ctx.layout.rows[i].step.uraian)[:50] for i in rows] for rows in ctx.layout.pages]
+    start = next(i for i, t in enumerate(pages) if all(r in t for r in rows_per_page[0]))
+    for offset, rows in enumerate(rows_per_page):
+        assert all(r in pages[start + offset] for r in rows), offset
+
+
+def test_peta_keterkaitan(built):
+    out, _ = built
+    svg = (out / "hst" / "peta-keterkaitan.svg").read_text()
+    assert svg.startswith("<?xml") and "<svg" in svg
+    for title in ("SOP LAYANAN PENGADUAN", "SOP LAYANAN MEDIASI"):
+        assert title in svg
+    assert svg.count("di Rumah Sakit") == 1  # one node for an external SOP named by four SOPs
+    assert "stroke-dasharray" in svg            # external SOPs are drawn dashed
+    whole = (out / "peta-keterkaitan.svg").read_text()
+    assert "Layanan Psikologi" in whole and "REHABILITASI SOSIAL" in whole
+
+
+def test_missing_dot_is_a_clear_message_and_writes_nothing(mini_project, tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module.shutil, "which", lambda name: None)
+    with pytest.raises(GraphvizMissing):
+        build(mini_project, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    result = CliRunner().invoke(main, ["build", "--proyek", str(mini_project), "--keluaran", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "apt-get install graphviz" in result.output
+    assert "Traceback" not in result.output
