@@ -17,7 +17,8 @@ from .api import check
 from .diagnostics import Report
 from .project import Project, SopFile
 from .render_html import SheetContext, environment
-from .peta import GraphvizMissing, peta_svg
+from .docx_buku import render_book_docx, render_keputusan_docx
+from .peta import GraphvizMissing, peta_png, peta_svg
 from .render_book import render_book
 from .render_docx import render_docx
 from .render_keputusan import keputusan_context, render_keputusan_html
@@ -82,6 +83,10 @@ def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out_dir
     if "pdf" in formats:
         _, book, _ = render_book(project, kep, result.sheets, env, peta)
         written.append(write_atomic(folder / "buku-sop.pdf", book.write_pdf()))
+    if "docx" in formats:
+        written.append(write_atomic(folder / "keputusan.docx", render_keputusan_docx(ctx)))
+        book_docx = render_book_docx(ctx, result.sheets, peta_png(project, keys))
+        written.append(write_atomic(folder / "buku-sop.docx", book_docx))
     return written
 
 

@@ -15,6 +15,17 @@ class GraphvizMissing(Exception):
 
 def peta_svg(project: Project, keys: list[str] | None = None) -> str:
     """The diagram of the given SOPs (all of the project by default) as SVG text."""
+    return _pipe(_graph(project, keys), "svg").decode("utf-8")
+
+
+def peta_png(project: Project, keys: list[str] | None = None) -> bytes:
+    """The same diagram as PNG, for Word."""
+    graph = _graph(project, keys)
+    graph.graph_attr["dpi"] = "200"
+    return _pipe(graph, "png")
+
+
+def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
     graph = graphviz.Digraph("peta", graph_attr={"rankdir": "LR", "fontname": "Liberation Sans", "fontsize": "10",
                                                   "bgcolor": "white", "nodesep": "0.25", "ranksep": "0.6"},
                              node_attr={"shape": "box", "style": "rounded", "fontname": "Liberation Sans",
@@ -49,8 +60,12 @@ def peta_svg(project: Project, keys: list[str] | None = None) -> str:
                     graph.node(outside[name], _wrap(item.teks.rstrip(".")), style="dashed,rounded", color="#666666",
                                fontcolor="#444444")
                 graph.edge(f.key, outside[name], style="dashed")
+    return graph
+
+
+def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
-        return graph.pipe(format="svg", encoding="utf-8")
+        return graph.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
         raise GraphvizMissing("program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install "
                               "graphviz, lalu ulangi") from None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -44,10 +44,18 @@ def template_for(project_root: Path) -> Path:
 
 
 def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
-    sop = ctx.sop
-    tpl = DocxTemplate(str(template_for(ctx.project.root)))
+    doc = start_document(ctx.project.root, {"nomor": ctx.sop.nomor, "nama": ctx.sop.nama})
+    sop_into(doc, ctx, sheet, new_section=False)
+    doc.core_properties.title = ctx.sop.nama
+    doc.core_properties.author = ctx.kop.unit or ctx.kop.dinas
+    return finish_document(doc)
+
+
+def start_document(project_root: Path, context: dict):
+    """The rendered template, its ``{{ isi }}`` paragraph removed: content goes after."""
+    tpl = DocxTemplate(str(template_for(project_root)))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    tpl.render({"nomor": sop.nomor, "nama": sop.nama, "isi": MARKER}, env, autoescape=True)
+    tpl.render({"nama": "", **context, "isi": MARKER}, env, autoescape=True)
     buffer = io.BytesIO()
     tpl.save(buffer)
     doc = Document(io.BytesIO(buffer.getvalue()))
@@ -55,18 +63,27 @@ def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
     if marker is None:
         raise TemplateError("templat DOCX tidak memuat paragraf {{ isi }}; tambahkan sebagai paragraf terakhir")
     marker._p.getparent().remove(marker._p)
-    _page_setup(doc, ctx)
-    _identity(doc, ctx, sheet)
-    _flowchart(doc, ctx, sheet)
-    if sop.tampilan.ringkasan:
-        _summary(doc, ctx)
+    return doc
+
+
+def finish_document(doc) -> bytes:
     _pad_text(doc)
     _schema_order(doc)
-    doc.core_properties.title = sop.nama
-    doc.core_properties.author = ctx.kop.unit or ctx.kop.dinas
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def sop_into(doc, ctx: SheetContext, sheet: RenderedSheet, new_section: bool = True) -> None:
+    """One SOP sheet, in a landscape section of its own (the first section when
+    ``new_section`` is false)."""
+    if new_section:
+        doc.add_section(WD_SECTION.NEW_PAGE)
+    page_setup(doc.sections[-1], ctx.page, landscape=True)
+    _identity(doc, ctx, sheet)
+    _flowchart(doc, ctx, sheet)
+    if ctx.sop.tampilan.ringkasan:
+        _summary(doc, ctx)
 
 
 class TemplateError(Exception):
@@ -121,14 +138,13 @@ def _twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 
 
-def _page_setup(doc, ctx: SheetContext) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(ctx.page.width), Mm(ctx.page.height)
-    m = ctx.page.margin
+def page_setup(section, page, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(page.width), Mm(page.height)
+    m = page.margin
     section.top_margin, section.bottom_margin = Mm(m.atas), Mm(m.bawah)
     section.left_margin, section.right_margin = Mm(m.kiri), Mm(m.kanan)
-    section.footer_distance = Mm(min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it from the body
+    section.footer_distance = Mm(min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it
 
 
 def _table(doc, widths: list[float]):

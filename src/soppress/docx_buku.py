@@ -1,0 +1,273 @@
+"""The Keputusan and the SOP book as DOCX (the same parts as their PDFs).
+
+The book is one document of sections: portrait for the cover, the Keputusan, the
+daftar isi, the penjelasan singkat and the peta; one landscape section per
+lampiran, written by the SOP renderer itself. The daftar isi holds PAGEREF fields
+to bookmarks at the start of each part, so Word and LibreOffice fill in the page
+numbers of their own layout."""
+from __future__ import annotations
+
+import io
+
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .render_docx import _el, _runs, _table, finish_document, page_setup, sop_into, start_document
+from .render_keputusan import KeputusanContext
+from .render_pdf import RenderedSheet
+from .render_html import SheetContext
+from .text import item_marker
+
+BODY_PT, BODY_LINE = 11, 15
+
+
+def render_keputusan_docx(k: KeputusanContext) -> bytes:
+    doc = start_document(k.project.root, {"nomor": k.doc.nomor, "nama": k.doc.tentang})
+    page_setup(doc.sections[-1], k.page, landscape=False)
+    keputusan_into(doc, k)
+    doc.core_properties.title = f"Keputusan {k.doc.nomor}"
+    doc.core_properties.author = k.kop.dinas
+    return finish_document(doc)
+
+
+def render_book_docx(k: KeputusanContext, sheets: dict[str, tuple[SheetContext, RenderedSheet]],
+                     peta_png: bytes) -> bytes:
+    doc = start_document(k.project.root, {"nomor": k.doc.nomor, "nama": k.doc.buku.judul})
+    page_setup(doc.sections[-1], k.page, landscape=False)
+    _cover(doc, k)
+    parts = [("bab_keputusan", f"Keputusan Nomor {k.doc.nomor}"), ("bab_penjelasan", "Penjelasan Singkat Penggunaan"),
+             ("bab_peta", "Peta Keterkaitan SOP")]
+    parts += [(f"lampiran_{info.roman.lower()}", f"Lampiran {info.roman}: {info.nama}") for info in k.lampiran]
+    _page_break(doc)
+    _bookmark(doc.add_paragraph(), parts[0][0])
+    keputusan_into(doc, k)
+    _page_break(doc)
+    _toc(doc, parts, k.page.content_width)
+    _page_break(doc)
+    _penjelasan(doc, k, parts[1][0])
+    _page_break(doc)
+    _heading(doc, "PETA KETERKAITAN SOP", parts[2][0])
+    width = k.page.content_width
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(peta_png), width=Mm(width))
+    for (bookmark, _), item in zip(parts[3:], k.doc.lampiran):
+        ctx, sheet = sheets[item.sop]
+        doc.add_section(WD_SECTION.NEW_PAGE)
+        _bookmark(doc.add_paragraph(), bookmark)
+        sop_into(doc, ctx, sheet, new_section=False)
+    doc.core_properties.title = k.doc.buku.judul
+    doc.core_properties.author = k.kop.dinas
+    return finish_document(doc)
+
+
+# ---------------------------------------------------------------- the Keputusan
+
+def _para(doc, text: str = "", bold: bool = False, center: bool = False, size: float = BODY_PT,
+          after: float = 0.0):
+    paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.line_spacing = Pt(BODY_LINE)
+    paragraph.paragraph_format.space_after = Mm(after)
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold or None, Pt(size)
+    return paragraph
+
+
+def _borderless(table) -> None:
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    for side in borders:
+        side.set(qn("w:val"), "nil")
+
+
+def _kop(doc, k: KeputusanContext) -> None:
+    width = k.page.content_width
+    table = _table(doc, [28, width - 28])
+    _borderless(table)
+    row = table.add_row()
+    if k.logo:
+        logo = k.project.root / "letterheads" / k.kop.logo
+        logo = logo.with_suffix(".png") if logo.suffix.lower() == ".svg" else logo
+        if logo.is_file():
+            cell = row.cells[0].paragraphs[0]
+            cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            cell.add_run().add_picture(str(logo), height=Mm(24))
+    text = row.cells[1]
+    for i, (line, size, bold) in enumerate(((k.kop.pemerintah, 12, True), (k.kop.dinas, 13, True),
+                                            (k.address, 8.5, False))):
+        if not line:
+            continue
+        paragraph = text.paragraphs[0] if i == 0 else text.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # large type: not the 10 pt grid
+        run = paragraph.add_run(line)
+        run.bold, run.font.size = bold or None, Pt(size)
+    rule = doc.add_paragraph()
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", w_val="double", w_sz=12, w_space=1, w_color="000000"))
+    rule.paragraph_format.space_after = Mm(5)
+    rule._p.get_or_add_pPr().append(border)
+
+
+def keputusan_into(doc, k: KeputusanContext) -> None:
+    _kop(doc, k)
+    for text, after in ((f"KEPUTUSAN {k.doc.jabatan}", 1), (f"NOMOR {k.doc.nomor}", 3), ("TENTANG", 1),
+                        (k.doc.tentang, 3)):
+        _para(doc, text, bold=True, center=True, after=after)
+    if k.doc.rahmat:
+        _para(doc, "DENGAN RAHMAT TUHAN YANG MAHA ESA", bold=True, center=True, after=3)
+    _para(doc, f"{k.doc.jabatan},", bold=True, center=True, after=4)
+    width = k.page.content_width
+    table = _table(doc, [27, 5, width - 32])
+    _borderless(table)
+    for label, items, style in (("Menimbang", k.doc.menimbang, "a."), ("Mengingat", k.doc.mengingat, "1.")):
+        row = table.add_row()
+        _cell_text(row.cells[0], label)
+        _cell_text(row.cells[1], ":")
+        for i, item in enumerate(items):
+            _numbered(row.cells[2], item_marker(style, i, item.nomor), k.cite(item), first=i == 0)
+    _para(doc, "MEMUTUSKAN:", bold=True, center=True, after=2).paragraph_format.space_before = Mm(2)
+    table = _table(doc, [27, 5, width - 32])
+    _borderless(table)
+    row = table.add_row()
+    _cell_text(row.cells[0], "Menetapkan")
+    _cell_text(row.cells[1], ":")
+    _cell_text(row.cells[2], k.menetapkan)
+    for ordinal, diktum in zip(k.ordinals, k.doc.diktum):
+        row = table.add_row()
+        _cell_text(row.cells[0], ordinal)
+        _cell_text(row.cells[1], ":")
+        _cell_text(row.cells[2], diktum.teks)
+        if diktum.daftar_sop:
+            for i, item in enumerate(k.lampiran):
+                _numbered(row.cells[2], f"{i + 1}.", item.judul, first=False)
+    _signature(doc, k)
+
+
+def _cell_text(cell, markdown: str) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.line_spacing = Pt(BODY_LINE)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _runs(paragraph, markdown, size=BODY_PT)
+
+
+def _numbered(cell, marker: str, markdown: str, first: bool) -> None:
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing, fmt.space_after = Pt(BODY_LINE), Mm(1)
+    fmt.left_indent, fmt.first_line_indent = Mm(7), Mm(-7)
+    fmt.tab_stops.add_tab_stop(Mm(7))
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.add_run(f"{marker}\t").font.size = Pt(BODY_PT)
+    _runs(paragraph, markdown, size=BODY_PT)
+
+
+def _signature(doc, k: KeputusanContext) -> None:
+    indent = Mm(k.page.content_width - 85)
+    person = k.penandatangan
+    lines = [(f"Ditetapkan di\t: {k.doc.ditetapkan_di}", False, 0), (f"pada tanggal\t: {k.tanggal}", False, 2),
+             (f"{person.jabatan.upper()},", False, 20), (person.nama_lengkap, True, 0)]
+    if person.pangkat_golongan:
+        lines.append((person.pangkat_golongan, False, 0))
+    if person.nip:
+        lines.append((f"NIP. {person.nip}", False, 0))
+    for i, (text, bold, after) in enumerate(lines):
+        paragraph = _para(doc, after=after)
+        paragraph.paragraph_format.left_indent = indent
+        paragraph.paragraph_format.keep_with_next = i < len(lines) - 1
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(27))
+        if i == 0:
+            paragraph.paragraph_format.space_before = Mm(6)
+        run = paragraph.add_run(text)
+        run.font.size = Pt(BODY_PT)
+        if bold:
+            run.bold = run.underline = True
+
+
+# ---------------------------------------------------------------- book parts
+
+def _page_break(doc) -> None:
+    doc.add_paragraph().paragraph_format.page_break_before = True
+
+
+def _bookmark(paragraph, name: str) -> None:
+    ident = int.from_bytes(name.encode(), "big") % 99991  # deterministic: same source, same file
+    start = _el("w:bookmarkStart", w_id=ident, w_name=name)
+    end = _el("w:bookmarkEnd", w_id=ident)
+    paragraph._p.append(start)
+    paragraph._p.append(end)
+
+
+def _heading(doc, text: str, bookmark: str | None = None):
+    paragraph = _para(doc, text, bold=True, center=True, size=13, after=6)
+    if bookmark:
+        _bookmark(paragraph, bookmark)
+    return paragraph
+
+
+def _cover(doc, k: KeputusanContext) -> None:
+    buku = k.doc.buku
+    spacer = _para(doc)
+    spacer.paragraph_format.space_before = Mm(30)
+    logo = k.project.root / "letterheads" / (k.kop.logo or "")
+    logo = logo.with_suffix(".png") if logo.suffix.lower() == ".svg" else logo
+    if k.kop.logo and logo.is_file():
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Mm(12)
+        paragraph.add_run().add_picture(str(logo), height=Mm(45))
+    _para(doc, buku.judul, bold=True, center=True, size=20, after=4)
+    if buku.subjudul:
+        _para(doc, buku.subjudul, bold=True, center=True, size=13, after=30)
+    _para(doc, k.kop.pemerintah, bold=True, center=True, size=13)
+    _para(doc, k.kop.dinas, bold=True, center=True, size=13, after=10)
+    year = buku.tahun or (k.doc.tanggal.tahun if k.doc.tanggal else "")
+    _para(doc, f"TAHUN {year}", bold=True, center=True, size=14, after=3)
+    if k.address:
+        _para(doc, k.address, center=True, size=9)
+
+
+def _toc(doc, parts: list[tuple[str, str]], width: float) -> None:
+    _heading(doc, "DAFTAR ISI")
+    for bookmark, title in parts:
+        paragraph = _para(doc, after=1.5)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        paragraph.add_run(title + "\t").font.size = Pt(BODY_PT)
+        run = paragraph.add_run()
+        run.font.size = Pt(BODY_PT)
+        for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None), (None, "1"),
+                           ("end", None)):
+            if kind:
+                el = OxmlElement("w:fldChar")
+                el.set(qn("w:fldCharType"), kind)
+            elif text.startswith(" PAGEREF"):
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = text
+            else:
+                el = OxmlElement("w:t")
+                el.text = text
+            run._r.append(el)
+
+
+def _penjelasan(doc, k: KeputusanContext, bookmark: str) -> None:
+    buku = k.doc.buku
+    _heading(doc, "PENJELASAN SINGKAT PENGGUNAAN", bookmark)
+    for title, text in (("A. Ruang Lingkup", buku.ruang_lingkup), ("B. Ringkasan", buku.ringkasan)):
+        _para(doc, title, bold=True, after=1).paragraph_format.space_before = Mm(4)
+        paragraph = _para(doc, after=1)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        _runs(paragraph, text or "-", size=BODY_PT)
+    _para(doc, "C. Definisi", bold=True, after=1).paragraph_format.space_before = Mm(4)
+    for item in buku.definisi or []:
+        paragraph = _para(doc, after=1)
+        paragraph.paragraph_format.left_indent, paragraph.paragraph_format.first_line_indent = Mm(40), Mm(-40)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(40))
+        run = paragraph.add_run(f"{item.istilah}\t")
+        run.bold, run.font.size = True, Pt(BODY_PT)
+        _runs(paragraph, item.arti, size=BODY_PT)
+    if not buku.definisi:
+        _para(doc, "-")
