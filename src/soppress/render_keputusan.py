@@ -6,7 +6,6 @@ the regulation registry wherever the written citation surely names an entry."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -66,10 +65,7 @@ class KeputusanContext:
 
     def cite(self, butir: Butir) -> str:
         """Mengingat items in the registry's long form (with Lembaran Negara)."""
-        if butir.ref or (butir.teks and self.project.peraturan):
-            text = citation_text(self.project, butir, long=True)
-            return text
-        return butir.teks
+        return citation_text(self.project, butir, long=True)
 
     @property
     def header(self) -> str:
