@@ -348,3 +348,15 @@ def test_old_diktum_list_against_lampiran(with_keputusan):
     assert "keputusan.diktum-nomor" in [c for c, _ in codes(with_keputusan)]
     k.write_text(k.read_text().replace("teks: Layanan Pengaduan Langsung", "teks: Layanan Mediasi"))
     assert "keputusan.diktum-hilang" in [c for c, _ in codes(with_keputusan)]
+
+
+def test_broken_keputusan_is_reported_and_nothing_is_built(with_keputusan, tmp_path):
+    from soppress.cli import main as cli
+    k = with_keputusan / "keputusan" / "uji.yaml"
+    edit(k, "tanggal: 2026-01-20", "tanggal: 2026-02-31")
+    edit(k, "penandatangan:", "penandatangn:")
+    result = CliRunner().invoke(cli, ["build", "--proyek", str(with_keputusan), "--keluaran", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert 'keputusan/uji.yaml:15:10: galat: tanggal "2026-02-31" tidak ada di kalender' in result.output
+    assert 'kunci "penandatangn" tidak dikenal (maksud Anda "penandatangan"?)' in result.output
+    assert not (tmp_path / "out").exists()
