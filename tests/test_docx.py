@@ -145,11 +145,11 @@ def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
 def test_ooxml_properties_in_schema_order(built):
     """Word offers to repair a file whose property elements are out of order."""
     from docx.oxml.ns import qn
-    from soppress.render_docx import _ORDER
+    from soppress.docx_xml import ORDER
     out, _, results = built
     for key in results:
         body = Document(out / f"{key}.docx").element.body
-        for kind, order in _ORDER.items():
+        for kind, order in ORDER.items():
             rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
             for props in body.iter(qn(f"w:{kind}")):
                 ranks = [rank[child.tag] for child in props if child.tag in rank]

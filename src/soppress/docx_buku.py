@@ -15,7 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .render_docx import _el, _runs, _table, finish_document, page_setup, sop_into, start_document
+from . import docx_xml as dx
+from .render_docx import finish_document, page_setup, sop_into, start_document
 from .render_keputusan import KeputusanContext
 from .render_pdf import RenderedSheet
 from .render_html import SheetContext
@@ -85,7 +86,7 @@ def _borderless(table) -> None:
 
 def _kop(doc, k: KeputusanContext) -> None:
     width = k.page.content_width
-    table = _table(doc, [28, width - 28])
+    table = dx.table(doc, [28, width - 28])
     _borderless(table)
     row = table.add_row()
     if k.logo:
@@ -106,8 +107,8 @@ def _kop(doc, k: KeputusanContext) -> None:
         run = paragraph.add_run(line)
         run.bold, run.font.size = bold or None, Pt(size)
     rule = doc.add_paragraph()
-    border = _el("w:pBdr")
-    border.append(_el("w:bottom", w_val="double", w_sz=12, w_space=1, w_color="000000"))
+    border = dx.el("w:pBdr")
+    border.append(dx.el("w:bottom", w_val="double", w_sz=12, w_space=1, w_color="000000"))
     rule.paragraph_format.space_after = Mm(5)
     rule._p.get_or_add_pPr().append(border)
 
@@ -121,7 +122,7 @@ def keputusan_into(doc, k: KeputusanContext) -> None:
         _para(doc, "DENGAN RAHMAT TUHAN YANG MAHA ESA", bold=True, center=True, after=3)
     _para(doc, f"{k.doc.jabatan},", bold=True, center=True, after=4)
     width = k.page.content_width
-    table = _table(doc, [27, 5, width - 32])
+    table = dx.table(doc, [27, 5, width - 32])
     _borderless(table)
     for label, items, style in (("Menimbang", k.doc.menimbang, "a."), ("Mengingat", k.doc.mengingat, "1.")):
         row = table.add_row()
@@ -130,7 +131,7 @@ def keputusan_into(doc, k: KeputusanContext) -> None:
         for i, item in enumerate(items):
             _numbered(row.cells[2], item_marker(style, i, item.nomor), k.cite(item), first=i == 0)
     _para(doc, "MEMUTUSKAN:", bold=True, center=True, after=2).paragraph_format.space_before = Mm(2)
-    table = _table(doc, [27, 5, width - 32])
+    table = dx.table(doc, [27, 5, width - 32])
     _borderless(table)
     row = table.add_row()
     _cell_text(row.cells[0], "Menetapkan")
@@ -151,7 +152,7 @@ def _cell_text(cell, markdown: str) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.line_spacing = Pt(BODY_LINE)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    _runs(paragraph, markdown, size=BODY_PT)
+    dx.runs(paragraph, markdown, size=BODY_PT)
 
 
 def _numbered(cell, marker: str, markdown: str, first: bool) -> None:
@@ -162,7 +163,7 @@ def _numbered(cell, marker: str, markdown: str, first: bool) -> None:
     fmt.tab_stops.add_tab_stop(Mm(7))
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.add_run(f"{marker}\t").font.size = Pt(BODY_PT)
-    _runs(paragraph, markdown, size=BODY_PT)
+    dx.runs(paragraph, markdown, size=BODY_PT)
 
 
 def _signature(doc, k: KeputusanContext) -> None:
@@ -195,8 +196,8 @@ def _page_break(doc) -> None:
 
 def _bookmark(paragraph, name: str) -> None:
     ident = int.from_bytes(name.encode(), "big") % 99991  # deterministic: same source, same file
-    start = _el("w:bookmarkStart", w_id=ident, w_name=name)
-    end = _el("w:bookmarkEnd", w_id=ident)
+    start = dx.el("w:bookmarkStart", w_id=ident, w_name=name)
+    end = dx.el("w:bookmarkEnd", w_id=ident)
     paragraph._p.append(start)
     paragraph._p.append(end)
 
@@ -260,7 +261,7 @@ def _penjelasan(doc, k: KeputusanContext, bookmark: str) -> None:
         _para(doc, title, bold=True, after=1).paragraph_format.space_before = Mm(4)
         paragraph = _para(doc, after=1)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        _runs(paragraph, text or "-", size=BODY_PT)
+        dx.runs(paragraph, text or "-", size=BODY_PT)
     _para(doc, "C. Definisi", bold=True, after=1).paragraph_format.space_before = Mm(4)
     for item in buku.definisi or []:
         paragraph = _para(doc, after=1)
@@ -268,6 +269,6 @@ def _penjelasan(doc, k: KeputusanContext, bookmark: str) -> None:
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(40))
         run = paragraph.add_run(f"{item.istilah}\t")
         run.bold, run.font.size = True, Pt(BODY_PT)
-        _runs(paragraph, item.arti, size=BODY_PT)
+        dx.runs(paragraph, item.arti, size=BODY_PT)
     if not buku.definisi:
         _para(doc, "-")

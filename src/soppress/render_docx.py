@@ -12,21 +12,18 @@ word (kegiatan, mutu baku, keterangan, identity) is real, editable text.
 """
 from __future__ import annotations
 
-import copy
 import io
 from pathlib import Path
 
 import jinja2
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
-from markdown_it import MarkdownIt
 
+from . import docx_xml as dx
 from . import draw_png, text
 from .model import Daftar, Langkah
 from .render_html import SheetContext, _address, _identity_rows, _sections, citation_text, summary
@@ -34,8 +31,6 @@ from .render_pdf import RenderedSheet
 
 TEMPLATE = Path(__file__).parent / "templates" / "sop.docx"
 MARKER = "\u2063SOPPRESS-ISI\u2063"
-PAD_V, PAD_H = 1.2, 1.4   # cell padding (mm), as in the PDF
-_MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
 
 
 def template_for(project_root: Path) -> Path:
@@ -67,8 +62,8 @@ def start_document(project_root: Path, context: dict):
 
 
 def finish_document(doc) -> bytes:
-    _pad_text(doc)
-    _schema_order(doc)
+    dx.pad_text(doc)
+    dx.schema_order(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -90,53 +85,7 @@ class TemplateError(Exception):
     pass
 
 
-# ---------------------------------------------------------------- low-level helpers
-
-def _el(tag: str, **attrs) -> OxmlElement:
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(key.replace("_", ":", 1)), str(value))
-    return el
-
-
-# Child order the OOXML schema requires (Word offers to "repair" a file otherwise).
-_ORDER = {
-    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-             "textDirection", "tcFitText", "vAlign", "hideMark"],
-    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
-             "tblHeader", "tblCellSpacing", "jc", "hidden"],
-    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
-              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
-}
-
-
-def _pad_text(doc) -> None:
-    """Vertical padding of text cells, as spacing before the first and after the
-    last paragraph; lane cells (zero margins) hold pictures and stay unpadded."""
-    for tc in doc.element.body.iter(qn("w:tc")):
-        mar = tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}")
-        if mar is not None and mar.find(qn("w:left")) is not None and mar.find(qn("w:left")).get(qn("w:w")) == "0":
-            continue
-        paragraphs = tc.findall(qn("w:p"))
-        pad = mar is not None and mar.find(qn("w:top")) is not None
-        before = int(mar.find(qn("w:top")).get(qn("w:w"))) if pad else _twips(PAD_V)
-        for p_el, side in ((paragraphs[0], "before"), (paragraphs[-1], "after")):
-            spacing = p_el.get_or_add_pPr().get_or_add_spacing()
-            spacing.set(qn(f"w:{side}"), str(before))
-
-
-def _schema_order(doc) -> None:
-    for kind, order in _ORDER.items():
-        rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
-        for props in doc.element.body.iter(qn(f"w:{kind}")):
-            children = sorted(props, key=lambda el: rank.get(el.tag, len(order)))
-            for child in children:
-                props.append(child)  # re-appending moves it, in sorted order
-
-
-def _twips(mm: float) -> int:
-    return round(mm / 25.4 * 1440)
-
+# ---------------------------------------------------------------- page
 
 def page_setup(section, page, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -145,137 +94,6 @@ def page_setup(section, page, landscape: bool) -> None:
     section.top_margin, section.bottom_margin = Mm(m.atas), Mm(m.bawah)
     section.left_margin, section.right_margin = Mm(m.kiri), Mm(m.kanan)
     section.footer_distance = Mm(min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it
-
-
-def _table(doc, widths: list[float]):
-    table = doc.add_table(rows=0, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(_el("w:tblLayout", w_type="fixed"))
-    tbl_pr.append(_el("w:tblW", w_w=_twips(sum(widths)), w_type="dxa"))
-    # Word and LibreOffice put the text, not the border, at the indent: shift by the
-    # cell margin so the grid sits on the page margin, where the PDF has it
-    tbl_pr.append(_el("w:tblInd", w_w=_twips(PAD_H), w_type="dxa"))
-    borders = _el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_el(f"w:{side}", w_val="single", w_sz=5, w_space=0, w_color="000000"))
-    tbl_pr.append(borders)
-    # No vertical cell margins: LibreOffice applies the table's to every cell, so a
-    # picture anchored in a lane cell would start below the cell's top. Text cells
-    # get their vertical padding as paragraph spacing instead (_pad_text).
-    margins = _el("w:tblCellMar")
-    for side, mm in (("top", 0), ("left", PAD_H), ("bottom", 0), ("right", PAD_H)):
-        margins.append(_el(f"w:{side}", w_w=_twips(mm), w_type="dxa"))
-    tbl_pr.append(margins)
-    for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
-        col.set(qn("w:w"), str(_twips(w)))
-    table._widths = widths
-    return table
-
-
-def _row(table, height: float | None = None, exact: bool = False, header: bool = False):
-    row = table.add_row()
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(_el("w:cantSplit"))
-    if header:
-        tr_pr.append(_el("w:tblHeader"))
-    if height:
-        tr_pr.append(_el("w:trHeight", w_val=_twips(height), w_hRule="exact" if exact else "atLeast"))
-    for cell, w in zip(row.cells, table._widths):
-        cell.width = Mm(w)
-    return row
-
-
-def _shade(cell, fill: str = "F0F0F0") -> None:
-    cell._tc.get_or_add_tcPr().append(_el("w:shd", w_val="clear", w_color="auto", w_fill=fill))
-
-
-def _margins(cell, mm: float) -> None:
-    mar = _el("w:tcMar")
-    for side in ("top", "left", "bottom", "right"):
-        mar.append(_el(f"w:{side}", w_w=_twips(mm), w_type="dxa"))
-    cell._tc.get_or_add_tcPr().append(mar)
-
-
-def _valign(cell, where: str = "center") -> None:
-    cell._tc.get_or_add_tcPr().append(_el("w:vAlign", w_val=where))
-
-
-def _runs(paragraph, markdown: str | None, bold: bool = False, size: float | None = None) -> None:
-    """Inline Markdown (**tebal**, *miring*, line breaks) as Word runs."""
-    if not markdown:
-        return
-    tokens = _MD.parseInline(markdown.strip())
-    strong = em = 0
-    for token in (tokens[0].children or []) if tokens else []:
-        if token.type == "strong_open":
-            strong += 1
-        elif token.type == "strong_close":
-            strong -= 1
-        elif token.type == "em_open":
-            em += 1
-        elif token.type == "em_close":
-            em -= 1
-        elif token.type in ("softbreak", "hardbreak"):
-            paragraph.add_run().add_break()
-        elif token.content:
-            run = paragraph.add_run(token.content)
-            run.bold = bold or strong > 0 or None
-            run.italic = em > 0 or None
-            if size:
-                run.font.size = Pt(size)
-
-
-def _write(cell, markdown: str | None, bold: bool = False, align=None, size: float | None = None) -> None:
-    paragraph = cell.paragraphs[0]
-    if align is not None:
-        paragraph.alignment = align
-    _runs(paragraph, markdown, bold, size)
-
-
-def _lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
-    """'a. …' lines, each its own paragraph, wrapping back to the cell's edge as in
-    the PDF (the marker takes 4 mm and a space; no hanging indent)."""
-    for i, (mark, value) in enumerate(items):
-        paragraph = cell.paragraphs[0] if first and i == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
-        paragraph.add_run(f"{mark}\t ")
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
-        _runs(paragraph, value)
-
-
-def _picture(cell, png: bytes, width: float, height: float) -> None:
-    """A picture anchored in the cell at its top-left corner, behind the text."""
-    run = cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
-    inline = run._r.xpath(".//wp:inline")[0]
-    anchor = OxmlElement("wp:anchor")
-    for key, value in (("distT", 0), ("distB", 0), ("distL", 0), ("distR", 0), ("simplePos", 0),
-                       ("relativeHeight", 1), ("behindDoc", 1), ("locked", 0), ("layoutInCell", 1),
-                       ("allowOverlap", 1)):
-        anchor.set(key, str(value))  # wp:anchor's attributes are unqualified
-    simple = OxmlElement("wp:simplePos")
-    simple.set("x", "0")
-    simple.set("y", "0")
-    anchor.append(simple)
-    for axis, relative in (("H", "column"), ("V", "paragraph")):
-        position = OxmlElement(f"wp:position{axis}")
-        position.set("relativeFrom", relative)
-        offset = OxmlElement("wp:posOffset")
-        offset.text = "0"
-        position.append(offset)
-        anchor.append(position)
-    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
-    effect = OxmlElement("wp:effectExtent")
-    for k in ("l", "t", "r", "b"):
-        effect.set(k, "0")
-    anchor.append(effect)
-    anchor.append(OxmlElement("wp:wrapNone"))
-    for child in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
-        found = inline.find(qn(child))
-        if found is not None:
-            anchor.append(copy.deepcopy(found))
-    inline.getparent().replace(inline, anchor)
 
 
 # ---------------------------------------------------------------- identity sheet
@@ -297,14 +115,14 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
             paragraph.add_run(line.upper()).font.size = Pt(8.5)
         paragraph.paragraph_format.space_after = Mm(3)
     rows = _identity_rows(sop)
-    table = _table(doc, [width * 0.40, width * 0.17, width * 0.43])
+    table = dx.table(doc, [width * 0.40, width * 0.17, width * 0.43])
     for n, (label, value) in enumerate(rows):
-        row = _row(table, boxes.get(f"k{n}", (0, None))[1])
-        _write(row.cells[1], label, bold=True)
+        row = dx.row(table, boxes.get(f"k{n}", (0, None))[1])
+        dx.write(row.cells[1], label, bold=True)
         cell = row.cells[2]
         if label == "Disahkan oleh":
             person = ctx.signatory
-            _write(cell, person.jabatan)
+            dx.write(cell, person.jabatan)
             for _ in range(3):
                 cell.add_paragraph()
             name = cell.add_paragraph().add_run(person.nama_lengkap)
@@ -314,9 +132,9 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
             if person.nip:
                 cell.add_paragraph(f"NIP. {person.nip}")
         else:
-            _write(cell, value, bold=label == "Nama SOP")
+            dx.write(cell, value, bold=label == "Nama SOP")
     kop_cell = table.cell(0, 0).merge(table.cell(len(rows) - 1, 0))
-    _valign(kop_cell)
+    dx.valign(kop_cell)
     logo = _logo(ctx)
     paragraph = kop_cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -348,12 +166,12 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
                 gap = doc.add_paragraph()
                 gap.paragraph_format.page_break_before = True
                 gap.paragraph_format.line_spacing = Pt(1)
-            sections, page = _table(doc, [width / 2, width / 2]), head_page
-        head = _row(sections, boxes.get(f"s{2 * n}", (0, None))[1])
+            sections, page = dx.table(doc, [width / 2, width / 2]), head_page
+        head = dx.row(sections, boxes.get(f"s{2 * n}", (0, None))[1])
         for cell, (title, _) in zip(head.cells, (left, right)):
-            _write(cell, title.upper(), bold=True)
-            _shade(cell)
-        body = _row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
+            dx.write(cell, title.upper(), bold=True)
+            dx.shade(cell)
+        body = dx.row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
         for cell, (_, section) in zip(body.cells, (left, right)):
             _daftar(cell, section, ctx, cite=section is sop.dasar_hukum)
     _identity_type(sections)
@@ -383,10 +201,10 @@ def _logo(ctx: SheetContext) -> Path | None:
 
 def _daftar(cell, section: Daftar, ctx: SheetContext, cite: bool) -> None:
     if section.kosong:
-        _write(cell, "-")
+        dx.write(cell, "-")
         return
     if section.pengantar:
-        _write(cell, section.pengantar)
+        dx.write(cell, section.pengantar)
     _items(cell, section.butir, section.penomoran, ctx, cite, depth=0)
 
 
@@ -400,7 +218,7 @@ def _items(cell, items, style: str, ctx: SheetContext, cite: bool, depth: int) -
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(indent))
         paragraph.paragraph_format.space_after = Mm(0.6)  # as the PDF's list items
         paragraph.add_run(text.item_marker(style, i, item.nomor) + "\t")
-        _runs(paragraph, citation_text(ctx.project, item) if cite else item.teks)
+        dx.runs(paragraph, citation_text(ctx.project, item) if cite else item.teks)
         if item.butir:
             _items(cell, item.butir, item.penomoran, ctx, cite=False, depth=depth + 1)
 
@@ -425,7 +243,7 @@ def _flowchart(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
             run.bold, run.font.size = True, Pt(10)
         if page_index == 0 and not sop.judul:
             spacer.paragraph_format.page_break_before = True
-        table = _table(doc, cols.all)
+        table = dx.table(doc, cols.all)
         _header(table, ctx, head_heights)
         for index in rows:
             _body_row(table, ctx, index, heights[index])
@@ -436,83 +254,83 @@ def _flowchart(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
 def _header(table, ctx: SheetContext, heights: list[float]) -> None:
     sop, cols = ctx.sop, ctx.cols
     heads, n = sop.tampilan.judul_kolom, len(cols.lanes)
-    first = _row(table, heights[0] if heights else None, exact=bool(heights), header=True)
-    second = _row(table, heights[1] if len(heights) > 1 else None, exact=len(heights) > 1, header=True)
+    first = dx.row(table, heights[0] if heights else None, exact=bool(heights), header=True)
+    second = dx.row(table, heights[1] if len(heights) > 1 else None, exact=len(heights) > 1, header=True)
     center = WD_ALIGN_PARAGRAPH.CENTER
     for cell in (*first.cells, *second.cells):
-        _valign(cell)
-        _margins(cell, 1.0)  # as the PDF's heading cells
+        dx.valign(cell)
+        dx.margins(cell, 1.0)  # as the PDF's heading cells
     spans = [(0, 1, heads.no), (1, 2, heads.kegiatan), (2, 2 + n, heads.pelaksana),
              (2 + n, 5 + n, heads.mutu_baku), (5 + n, 6 + n, heads.keterangan)]
     for start, end, title in spans:
         cell = first.cells[start].merge(first.cells[end - 1]) if end - start > 1 else first.cells[start]
         if start in (0, 1, 5 + n):  # spans both heading rows
             cell = cell.merge(second.cells[start])
-        _write(cell, title.upper(), bold=True, align=center)
+        dx.write(cell, title.upper(), bold=True, align=center)
     for i, p in enumerate(sop.pelaksana):
-        _write(second.cells[2 + i], p.nama.upper(), bold=True, align=center)
+        dx.write(second.cells[2 + i], p.nama.upper(), bold=True, align=center)
     for i, title in enumerate((heads.kelengkapan, heads.waktu, heads.output)):
-        _write(second.cells[2 + n + i], title.upper(), bold=True, align=center)
+        dx.write(second.cells[2 + n + i], title.upper(), bold=True, align=center)
     if sop.tampilan.baris_indeks:
-        index = _row(table, heights[2] if len(heights) > 2 else None, exact=len(heights) > 2, header=True)
+        index = dx.row(table, heights[2] if len(heights) > 2 else None, exact=len(heights) > 2, header=True)
         for i, cell in enumerate(index.cells):
-            _margins(cell, 0.3)
-            _write(cell, str(i + 1), align=center, size=7)
+            dx.margins(cell, 0.3)
+            dx.write(cell, str(i + 1), align=center, size=7)
 
 
 def _body_row(table, ctx: SheetContext, index: int, height: float) -> None:
     layout, cols = ctx.layout, ctx.cols
     row = layout.rows[index]
-    tr = _row(table, height, exact=False)
+    tr = dx.row(table, height, exact=False)
     cells = tr.cells
     n = len(cols.lanes)
-    _write(cells[0], row.no, align=WD_ALIGN_PARAGRAPH.CENTER)
+    dx.write(cells[0], row.no, align=WD_ALIGN_PARAGRAPH.CENTER)
     for lane in range(n):
         cell = cells[2 + lane]
-        _margins(cell, 0)
+        dx.margins(cell, 0)
         png = draw_png.cell_png(layout, index, lane, height)
         if png:
-            _picture(cell, png, cols.lanes[lane], height)
+            dx.picture(cell, png, cols.lanes[lane], height)
     if row.kind == "bagian":
-        _write(cells[1], row.text, bold=True)
+        dx.write(cells[1], row.text, bold=True)
         return
     step: Langkah = row.step
     if row.kind == "sub":
         i = step.sub.index(row.sub)
         if i == 0 and step.uraian:
-            _write(cells[1], step.uraian)
-        _lines(cells[1], [(text.sub_marker(i), row.sub.uraian)], first=not (i == 0 and step.uraian))
+            dx.write(cells[1], step.uraian)
+        dx.lines(cells[1], [(text.sub_marker(i), row.sub.uraian)], first=not (i == 0 and step.uraian))
         waktu = row.sub.waktu or (step.waktu if i == 0 else None)
         for cell, value in ((cells[2 + n], row.sub.kelengkapan), (cells[3 + n], str(waktu) if waktu else None),
                             (cells[4 + n], row.sub.output),
                             (cells[5 + n], row.sub.keterangan or (step.keterangan if i == 0 else None))):
-            _write(cell, value)
+            dx.write(cell, value)
         return
-    _write(cells[1], step.uraian)
-    _lines(cells[1], [(text.sub_marker(i), s.uraian) for i, s in enumerate(step.sub)], first=not step.uraian)
+    dx.write(cells[1], step.uraian)
+    dx.lines(cells[1], [(text.sub_marker(i), s.uraian) for i, s in enumerate(step.sub)], first=not step.uraian)
     for offset, field in ((2, "kelengkapan"), (3, "waktu"), (4, "output")):
         cell = cells[offset + n]
         own = getattr(step, field)
-        _write(cell, str(own) if own else None)
+        dx.write(cell, str(own) if own else None)
         if step.sub and not step.sub_terpisah and not (field == "waktu" and own):
             values = [(text.sub_marker(i), str(getattr(s, field) or "")) for i, s in enumerate(step.sub)]
-            _lines(cell, [(m, v) for m, v in values if v], first=not own)
-    _write(cells[5 + n], step.keterangan)
+            dx.lines(cell, [(m, v) for m, v in values if v], first=not own)
+    dx.write(cells[5 + n], step.keterangan)
 
 
 def _legend(doc) -> None:
     from .render_html import LEGEND
     gap = doc.add_paragraph()  # adjacent tables would merge into one
     gap.paragraph_format.space_before = Mm(2)
-    table = _table(doc, [21, 38] * 3)
+    table = dx.table(doc, [21, 38] * 3)
     rows = [LEGEND[:3], LEGEND[3:]]
     for group in rows:
-        row = _row(table, 10)
+        row = dx.row(table, 10)
         for i, (kind, meaning) in enumerate(group):
-            _margins(row.cells[2 * i], 0)
-            _picture(row.cells[2 * i], draw_png.legend_png(kind), 20, 8)
-            _write(row.cells[2 * i + 1], meaning)
-            _valign(row.cells[2 * i + 1])
+            dx.margins(row.cells[2 * i], 0)
+            dx.picture(row.cells[2 * i], draw_png.legend_png(kind), 20, 8)
+            dx.write(row.cells[2 * i + 1], meaning)
+            dx.valign(row.cells[2 * i + 1])
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     for side in borders:
         side.set(qn("w:val"), "nil")
@@ -527,12 +345,12 @@ def _summary(doc, ctx: SheetContext) -> None:
     run = heading.add_run((sop.judul or f"SOP {sop.nama}").upper())
     run.bold, run.font.size = True, Pt(10)
     width = ctx.page.content_width
-    table = _table(doc, [10, width - 145, 70, 30, 35])
-    head = _row(table, header=True)
+    table = dx.table(doc, [10, width - 145, 70, 30, 35])
+    head = dx.row(table, header=True)
     for cell, title in zip(head.cells, ("NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET")):
-        _write(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        dx.write(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for item in summary(sop):
-        row = _row(table)
-        _write(row.cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
+        row = dx.row(table)
+        dx.write(row.cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
         for cell, key in zip(row.cells[1:], ("prosedur", "pj", "waktu", "ket")):
-            _write(cell, item[key])
+            dx.write(cell, item[key])
