@@ -20,7 +20,7 @@ Routing rules (Permenpan RB 35/2012 flowcharts are vertical):
   runs along it and enters the target from the same side; tracks never pass
   through a symbol, and each side of a row carries at most one horizontal line
   per vertical offset, so branches do not overlap;
-- :func:`paginate` cuts every vertical run at page breaks into a pair of
+- pagination.py cuts every vertical run at page breaks into a pair of
   off-page connectors with the same label (A, B, …), for backward runs too.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from fontTools.ttLib import TTFont
 
@@ -174,7 +174,7 @@ class Row:
         """Height the drawing needs; the renderer makes the row at least this tall."""
         top = any(isinstance(p, Connector) and p.anchor is Anchor.TOP for p in self.prims)
         bottom = any(isinstance(p, Connector) and p.anchor is Anchor.BOTTOM for p in self.prims)
-        return _base_height(self) + CONNECTOR_ROOM * (top + bottom)
+        return base_height(self) + CONNECTOR_ROOM * (top + bottom)
 
 
 @dataclass
@@ -575,86 +575,7 @@ class LayoutError(Exception):
     """A flow that cannot be drawn (message in Indonesian)."""
 
 
-# ---------------------------------------------------------------- pagination
-
-
-def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> None:
-    """Apply a pagination (the row indexes of each page, as measured by a renderer):
-    every vertical run crossing a page break becomes a pair of off-page connectors."""
-    layout.pages = [list(p) for p in pages]
-    for row in layout.rows:
-        row.prims = [p for p in row.prims if not isinstance(p, Connector)]
-    letters = _labels()
-    for page, next_page in zip(layout.pages, layout.pages[1:]):
-        if not page or not next_page:
-            continue
-        last, first = layout.rows[page[-1]], layout.rows[next_page[0]]
-        xs = sorted({round(p.x, 3) for p in last.prims
-                     if isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end)})
-        for x in xs:
-            label = next(letters)
-            lane = _lane_at(layout, x)
-            cx = min(max(x, lane.x + CONNECTOR_W / 2 + 0.3), lane.x + lane.w - CONNECTOR_W / 2 - 0.3)
-            last.prims.append(Connector(label, cx, Anchor.BOTTOM, x))
-            first.prims.append(Connector(label, cx, Anchor.TOP, x))
-
-
-def _lane_at(layout: FlowLayout, x: float) -> Lane:
-    return next((l for l in layout.lanes if l.x <= x < l.x + l.w), layout.lanes[-1])
-
-
-def _labels():
-    n = 0
-    while True:
-        n += 1
-        label, k = "", n
-        while k:
-            k, r = divmod(k - 1, 26)
-            label = chr(65 + r) + label
-        yield label
-
-
-def crosses_below(layout: FlowLayout, row: int) -> bool:
-    """Does the flow run from this row into the next one (so a break here needs connectors)?"""
-    return any(isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end) for p in layout.rows[row].prims)
-
-
-def _base_height(row: Row) -> float:
+def base_height(row: Row) -> float:
     if row.kind == "bagian" and not row.prims:
         return 0.0
     return BAND_H if row.node else 4.0
-
-
-def plan_pages(layout: FlowLayout, heights: Sequence[float], capacities: Sequence[float]) -> list[list[int]]:
-    """Pagination from measured row heights (mm, laid out without connectors) and
-    the room for rows on each page (mm; the last value serves later pages too).
-
-    A row that ends a page where the flow continues gets an off-page connector at
-    its bottom, and the row that starts the next page one at its top; both make a
-    row taller only up to its drawing's needs (max(measured, base + connector)),
-    so the plan is exact and the renderer needs one more pass, not a search."""
-    extra = CONNECTOR_ROOM
-    n = len(layout.rows)
-
-    def height(r: int, top: bool, bottom: bool) -> float:
-        return max(heights[r], _base_height(layout.rows[r]) + extra * (top + bottom)) if (top or bottom) \
-            else heights[r]
-
-    def page_height(rows: list[int]) -> float:
-        first, last = rows[0], rows[-1]
-        top = first > 0 and crosses_below(layout, first - 1)
-        bottom = last < n - 1 and crosses_below(layout, last)
-        if first == last:
-            return height(first, top, bottom)
-        return height(first, top, False) + sum(heights[r] for r in rows[1:-1]) + height(last, False, bottom)
-
-    pages: list[list[int]] = []
-    r = 0
-    while r < n:
-        room = capacities[min(len(pages), len(capacities) - 1)]
-        page = [r]
-        while page[-1] + 1 < n and page_height(page + [page[-1] + 1]) <= room + 1e-6:
-            page.append(page[-1] + 1)
-        pages.append(page)
-        r = page[-1] + 1
-    return pages

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import jinja2
 import weasyprint
 
-from . import flowlayout
+from . import pagination
 from .render_html import SheetContext, render
 
 MAX_PASSES = 6
@@ -98,7 +98,7 @@ class RenderedSheet:
 def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
     """Lay the sheet out with its connectors; ``ctx.layout.pages`` is set."""
     layout = ctx.layout
-    flowlayout.paginate(layout, [])
+    pagination.paginate(layout, [])
     whole = len(layout.rows) <= WHOLE_FIRST_ROWS
     html = render(ctx, env, flowchart_only=not whole, measuring=not whole)
     document = _layout(html, ctx)
@@ -106,9 +106,9 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
     if len(m.pages) == 1 and whole:
         layout.pages = m.pages
         return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
-    planned = flowlayout.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+    planned = pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
     for _ in range(MAX_PASSES):
-        flowlayout.paginate(layout, planned)
+        pagination.paginate(layout, planned)
         html = render(ctx, env)
         document = _layout(html, ctx)
         m = measure(document, len(layout.rows))

@@ -1,0 +1,87 @@
+"""Pagination of the flowchart: where pages break, and the off-page connectors.
+
+``plan_pages`` fills pages from measured row heights, counting the room a
+connector adds at a break; ``paginate`` then cuts every vertical run that crosses
+a break into a pair of pentagon connectors with the same label (A, B, …), for
+upward runs too. Renderer-independent, like the layout it works on."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from .flowlayout import (CONNECTOR_ROOM, CONNECTOR_W, Anchor, Connector, FlowLayout, Lane, VLine,
+                         base_height)
+
+def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> None:
+    """Apply a pagination (the row indexes of each page, as measured by a renderer):
+    every vertical run crossing a page break becomes a pair of off-page connectors."""
+    layout.pages = [list(p) for p in pages]
+    for row in layout.rows:
+        row.prims = [p for p in row.prims if not isinstance(p, Connector)]
+    letters = _labels()
+    for page, next_page in zip(layout.pages, layout.pages[1:]):
+        if not page or not next_page:
+            continue
+        last, first = layout.rows[page[-1]], layout.rows[next_page[0]]
+        xs = sorted({round(p.x, 3) for p in last.prims
+                     if isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end)})
+        for x in xs:
+            label = next(letters)
+            lane = _lane_at(layout, x)
+            cx = min(max(x, lane.x + CONNECTOR_W / 2 + 0.3), lane.x + lane.w - CONNECTOR_W / 2 - 0.3)
+            last.prims.append(Connector(label, cx, Anchor.BOTTOM, x))
+            first.prims.append(Connector(label, cx, Anchor.TOP, x))
+
+
+def _lane_at(layout: FlowLayout, x: float) -> Lane:
+    return next((l for l in layout.lanes if l.x <= x < l.x + l.w), layout.lanes[-1])
+
+
+def _labels():
+    n = 0
+    while True:
+        n += 1
+        label, k = "", n
+        while k:
+            k, r = divmod(k - 1, 26)
+            label = chr(65 + r) + label
+        yield label
+
+
+def crosses_below(layout: FlowLayout, row: int) -> bool:
+    """Does the flow run from this row into the next one (so a break here needs connectors)?"""
+    return any(isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end) for p in layout.rows[row].prims)
+
+
+def plan_pages(layout: FlowLayout, heights: Sequence[float], capacities: Sequence[float]) -> list[list[int]]:
+    """Pagination from measured row heights (mm, laid out without connectors) and
+    the room for rows on each page (mm; the last value serves later pages too).
+
+    A row that ends a page where the flow continues gets an off-page connector at
+    its bottom, and the row that starts the next page one at its top; both make a
+    row taller only up to its drawing's needs (max(measured, base + connector)),
+    so the plan is exact and the renderer needs one more pass, not a search."""
+    extra = CONNECTOR_ROOM
+    n = len(layout.rows)
+
+    def height(r: int, top: bool, bottom: bool) -> float:
+        return max(heights[r], base_height(layout.rows[r]) + extra * (top + bottom)) if (top or bottom) \
+            else heights[r]
+
+    def page_height(rows: list[int]) -> float:
+        first, last = rows[0], rows[-1]
+        top = first > 0 and crosses_below(layout, first - 1)
+        bottom = last < n - 1 and crosses_below(layout, last)
+        if first == last:
+            return height(first, top, bottom)
+        return height(first, top, False) + sum(heights[r] for r in rows[1:-1]) + height(last, False, bottom)
+
+    pages: list[list[int]] = []
+    r = 0
+    while r < n:
+        room = capacities[min(len(pages), len(capacities) - 1)]
+        page = [r]
+        while page[-1] + 1 < n and page_height(page + [page[-1] + 1]) <= room + 1e-6:
+            page.append(page[-1] + 1)
+        pages.append(page)
+        r = page[-1] + 1
+    return pages
