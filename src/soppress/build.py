@@ -19,7 +19,7 @@ from .project import Project, SopFile
 from .render_html import SheetContext, environment
 from .docx_buku import render_book_docx, render_keputusan_docx
 from .peta import GraphvizMissing, peta_png, peta_svg
-from .render_book import render_book
+from .render_book import part_pages, render_book
 from .render_docx import render_docx
 from .render_keputusan import keputusan_context, render_keputusan_html
 from .render_pdf import RenderedSheet, render_pdf
@@ -80,12 +80,12 @@ def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out_dir
     keys = [item.sop for item in kep.keputusan.lampiran]
     peta = write_atomic(folder / "peta-keterkaitan.svg", peta_svg(project, keys).encode("utf-8"))
     written.append(peta)
+    _, book, toc = render_book(project, kep, result.sheets, env, peta)
     if "pdf" in formats:
-        _, book, _ = render_book(project, kep, result.sheets, env, peta)
         written.append(write_atomic(folder / "buku-sop.pdf", book.write_pdf()))
     if "docx" in formats:
         written.append(write_atomic(folder / "keputusan.docx", render_keputusan_docx(ctx)))
-        book_docx = render_book_docx(ctx, result.sheets, peta_png(project, keys))
+        book_docx = render_book_docx(ctx, result.sheets, peta_png(project, keys), part_pages(book, toc))
         written.append(write_atomic(folder / "buku-sop.docx", book_docx))
     return written
 

@@ -150,8 +150,11 @@ def match(text: str, registry: dict[str, Peraturan]) -> Match:
     if parsed.tahun is None:
         numbered = [k for k, p in same_kind.items() if _same_number(parsed.nomor, p.nomor)]
         if numbered:
-            key = max(numbered, key=lambda k: similarity(parsed.tentang or "", same_kind[k].tentang))
-            return Match(key=key, certain=len(numbered) == 1, problems=[(
+            scores = sorted(((similarity(parsed.tentang or "", same_kind[k].tentang), k) for k in numbered),
+                            reverse=True)
+            key = scores[0][1]
+            clear = len(scores) == 1 or (scores[0][0] >= 0.6 and scores[0][0] - scores[1][0] >= 0.2)
+            return Match(key=key, certain=clear, problems=[(
                 "dasar-hukum.tahun", f'tahun peraturan tidak ditulis; maksud Anda "{registry[key].kutipan}"?')])
     if by_title and by_title[0][0] >= TITLE_SIMILAR:
         key = by_title[0][1]

@@ -35,24 +35,28 @@ def render_keputusan_docx(k: KeputusanContext) -> bytes:
 
 
 def render_book_docx(k: KeputusanContext, sheets: dict[str, tuple[SheetContext, RenderedSheet]],
-                     peta_png: bytes) -> bytes:
+                     peta_png: bytes, pages: dict[str, int]) -> bytes:
+    """``pages``: the page of each part in the PDF book, by bookmark name."""
     doc = start_document(k.project.root, {"nomor": k.doc.nomor, "nama": k.doc.buku.judul})
     page_setup(doc.sections[-1], k.page, landscape=False)
     _cover(doc, k)
-    parts = [("bab_keputusan", f"Keputusan Nomor {k.doc.nomor}"), ("bab_penjelasan", "Penjelasan Singkat Penggunaan"),
-             ("bab_peta", "Peta Keterkaitan SOP")]
+    # bookmark names are the PDF book's element ids, "-" as "_" (see render_book.part_pages)
+    parts = [("bab_keputusan", f"Keputusan Nomor {k.doc.nomor}"), ("penjelasan", "Penjelasan Singkat Penggunaan"),
+             ("peta", "Peta Keterkaitan SOP")]
     parts += [(f"lampiran_{info.roman.lower()}", f"Lampiran {info.roman}: {info.nama}") for info in k.lampiran]
     _page_break(doc)
     _bookmark(doc.add_paragraph(), parts[0][0])
     keputusan_into(doc, k)
     _page_break(doc)
-    _toc(doc, parts, k.page.content_width)
+    _toc(doc, parts, k.page.content_width, pages)
     _page_break(doc)
     _penjelasan(doc, k, parts[1][0])
     _page_break(doc)
     _heading(doc, "PETA KETERKAITAN SOP", parts[2][0])
     width = k.page.content_width
-    doc.add_paragraph().add_run().add_picture(io.BytesIO(peta_png), width=Mm(width))
+    picture = doc.add_paragraph()
+    picture.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # an exact line would clip the picture
+    picture.add_run().add_picture(io.BytesIO(peta_png), width=Mm(width))
     for (bookmark, _), item in zip(parts[3:], k.doc.lampiran):
         ctx, sheet = sheets[item.sop]
         doc.add_section(WD_SECTION.NEW_PAGE)
@@ -68,7 +72,7 @@ def render_book_docx(k: KeputusanContext, sheets: dict[str, tuple[SheetContext, 
 def _para(doc, text: str = "", bold: bool = False, center: bool = False, size: float = BODY_PT,
           after: float = 0.0):
     paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.line_spacing = Pt(BODY_LINE)
+    paragraph.paragraph_format.line_spacing = Pt(max(BODY_LINE, size * 1.3))  # large type gets a taller line
     paragraph.paragraph_format.space_after = Mm(after)
     if center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -145,6 +149,9 @@ def keputusan_into(doc, k: KeputusanContext) -> None:
         if diktum.daftar_sop:
             for i, item in enumerate(k.lampiran):
                 _numbered(row.cells[2], f"{i + 1}.", item.judul, first=False)
+    for paragraph in (p for cell in table.rows[-1].cells for p in cell.paragraphs):
+        paragraph.paragraph_format.keep_with_next = True  # the last diktum stays with the signature
+    table.rows[-1]._tr.get_or_add_trPr().append(dx.el("w:cantSplit"))
     _signature(doc, k)
 
 
@@ -219,6 +226,7 @@ def _cover(doc, k: KeputusanContext) -> None:
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Mm(12)
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         paragraph.add_run().add_picture(str(logo), height=Mm(45))
     _para(doc, buku.judul, bold=True, center=True, size=20, after=4)
     if buku.subjudul:
@@ -231,27 +239,29 @@ def _cover(doc, k: KeputusanContext) -> None:
         _para(doc, k.address, center=True, size=9)
 
 
-def _toc(doc, parts: list[tuple[str, str]], width: float) -> None:
+def _toc(doc, parts: list[tuple[str, str]], width: float, pages: dict[str, int]) -> None:
+    """Daftar isi: PAGEREF fields, their shown value the page in the PDF book, which
+    the DOCX paginates like; Word and LibreOffice recompute them (Word on opening)."""
     _heading(doc, "DAFTAR ISI")
     for bookmark, title in parts:
         paragraph = _para(doc, after=1.5)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         paragraph.add_run(title + "\t").font.size = Pt(BODY_PT)
-        run = paragraph.add_run()
-        run.font.size = Pt(BODY_PT)
-        for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None), (None, "1"),
-                           ("end", None)):
-            if kind:
-                el = OxmlElement("w:fldChar")
-                el.set(qn("w:fldCharType"), kind)
-            elif text.startswith(" PAGEREF"):
-                el = OxmlElement("w:instrText")
-                el.set(qn("xml:space"), "preserve")
-                el.text = text
+        for kind, text in (("begin", None), ("instr", f" PAGEREF {bookmark} \\h "), ("separate", None),
+                           ("text", str(pages.get(bookmark, ""))), ("end", None)):
+            run = paragraph.add_run()
+            run.font.size = Pt(BODY_PT)
+            if kind in ("begin", "separate", "end"):
+                part = OxmlElement("w:fldChar")
+                part.set(qn("w:fldCharType"), kind)
             else:
-                el = OxmlElement("w:t")
-                el.text = text
-            run._r.append(el)
+                part = OxmlElement("w:instrText" if kind == "instr" else "w:t")
+                part.set(qn("xml:space"), "preserve")
+                part.text = text
+            run._r.append(part)
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        settings.append(dx.el("w:updateFields", w_val="true"))
 
 
 def _penjelasan(doc, k: KeputusanContext, bookmark: str) -> None:

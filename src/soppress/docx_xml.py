@@ -108,10 +108,12 @@ def shade(cell, fill: str = "F0F0F0") -> None:
     cell._tc.get_or_add_tcPr().append(el("w:shd", w_val="clear", w_color="auto", w_fill=fill))
 
 
-def margins(cell, mm: float) -> None:
+def margins(cell, mm: float, vertical: float | None = None) -> None:
+    """Cell margins: ``mm`` on every side, or ``vertical`` at top and bottom."""
     mar = el("w:tcMar")
     for side in ("top", "left", "bottom", "right"):
-        mar.append(el(f"w:{side}", w_w=twips(mm), w_type="dxa"))
+        value = vertical if vertical is not None and side in ("top", "bottom") else mm
+        mar.append(el(f"w:{side}", w_w=twips(value), w_type="dxa"))
     cell._tc.get_or_add_tcPr().append(mar)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphviz
 
+from .citations import similarity
 from .collection import link_target
 from .model import Butir
 from .project import Project
@@ -55,6 +56,7 @@ def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
                 graph.edge(f.key, target.key)
             elif item.teks:
                 name = " ".join(item.teks.lower().rstrip(".").split())
+                name = next((known for known in outside if similarity(known, name) >= 0.9), name)  # typos
                 if name not in outside:
                     outside[name] = f"luar-{len(outside) + 1}"
                     graph.node(outside[name], _wrap(item.teks.rstrip(".")), style="dashed,rounded", color="#666666",

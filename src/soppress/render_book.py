@@ -44,4 +44,15 @@ def render_book(project: Project, kep: KeputusanFile, sheets: dict[str, tuple[Sh
         k=k, buku=k.doc.buku, tahun=year, toc=toc, lampiran=bodies, peta_uri=peta.as_uri(),
         portrait=k.page, landscape=landscape or k.page, font=Markup(f'"{k.font}", Arial, sans-serif'),
         fonts_css=Markup(fonts_css(k.font)))
-    return html, weasyprint.HTML(string=html, base_url=str(project.root)).render(), toc
+    document = weasyprint.HTML(string=html, base_url=str(project.root)).render()
+    return html, document, toc
+
+
+def part_pages(document: weasyprint.Document, toc: list[TocEntry]) -> dict[str, int]:
+    """The page each daftar isi entry starts on, keyed as the DOCX bookmarks are."""
+    pages = {}
+    for number, page in enumerate(document.pages, start=1):
+        for entry in toc:
+            if entry.id in page.anchors:
+                pages.setdefault(entry.id.replace("-", "_"), number)
+    return pages

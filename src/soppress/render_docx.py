@@ -259,7 +259,7 @@ def _header(table, ctx: SheetContext, heights: list[float]) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     for cell in (*first.cells, *second.cells):
         dx.valign(cell)
-        dx.margins(cell, 1.0)  # as the PDF's heading cells
+        dx.margins(cell, 1.0, vertical=0)  # as the PDF's, centred in a row of the PDF's exact height
     spans = [(0, 1, heads.no), (1, 2, heads.kegiatan), (2, 2 + n, heads.pelaksana),
              (2 + n, 5 + n, heads.mutu_baku), (5 + n, 6 + n, heads.keterangan)]
     for start, end, title in spans:

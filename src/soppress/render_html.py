@@ -1,6 +1,7 @@
 """The SOP sheets as HTML (the input of the PDF renderer, and an output of its own)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,7 +110,9 @@ def citation_text(project: Project, butir: Butir, long: bool | None = None) -> s
     entry = project.peraturan[key]
     if long is None:
         long = project.config.kutipan == "lengkap"
-    return entry.kutipan_lengkap if long else entry.kutipan
+    text = entry.kutipan_lengkap if long else entry.kutipan
+    amended = re.search(r"\s+(sebagaimana telah\b.*)$", butir.teks or "", re.S)
+    return f"{text} {amended.group(1).rstrip(' ;.')}" if amended else text  # the amendments, as written
 
 
 def _address(kop: Kop) -> str:

@@ -57,15 +57,20 @@ class KeputusanContext:
 
     @property
     def menetapkan(self) -> str:
-        return self.doc.menetapkan or f"KEPUTUSAN {self.doc.jabatan} TENTANG {self.doc.tentang}."
+        if self.doc.menetapkan is not None:  # "" keeps the line empty, as some units write it
+            return self.doc.menetapkan
+        return f"KEPUTUSAN {self.doc.jabatan} TENTANG {self.doc.tentang}."
 
     @property
     def tanggal(self) -> str:
         return str(self.doc.tanggal) if self.doc.tanggal else "-"
 
     def cite(self, butir: Butir) -> str:
-        """Mengingat items in the registry's long form (with Lembaran Negara)."""
-        return citation_text(self.project, butir, long=True)
+        """Menimbang and Mengingat items: Mengingat in the registry's long form (with
+        Lembaran Negara); each item ends with ";", the last Mengingat with "."."""
+        text = citation_text(self.project, butir, long=True).rstrip(" .;,")
+        last = self.doc.mengingat and butir is self.doc.mengingat[-1]
+        return text + ("." if last else ";")
 
     @property
     def header(self) -> str:

@@ -114,7 +114,11 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
         m = measure(document, len(layout.rows))
         if m.pages == layout.pages:
             return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
-        planned = m.pages
+        # the plan overflowed: plan again with the heights this pass measured (adopting its
+        # pages would keep the old break and can leave a row alone on a page)
+        planned = pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+        if planned == layout.pages:
+            planned = m.pages
     raise PaginationError("pagination did not settle")
 
 
