@@ -150,3 +150,10 @@ def test_book_docx_reopens_with_its_parts(built):
     text = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     for key in LAMPIRAN:
         assert result.sheets[key][0].sop.langkah[0].uraian[:40] in text
+
+
+def test_docx_book_paginates_like_the_pdf_book(built):
+    out, _ = built
+    pdf, docx = document(out, "buku-sop", "pdf"), document(out, "buku-sop", "docx")
+    assert info(docx)["Pages"] == info(pdf)["Pages"]
+    assert toc(docx)[1] == toc(pdf)[1]  # the same daftar isi: every part on the same page

@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from . import docx_xml as dx
 from .render_docx import finish_document, page_setup, sop_into, start_document
@@ -60,8 +61,13 @@ def render_book_docx(k: KeputusanContext, sheets: dict[str, tuple[SheetContext, 
     for (bookmark, _), item in zip(parts[3:], k.doc.lampiran):
         ctx, sheet = sheets[item.sop]
         doc.add_section(WD_SECTION.NEW_PAGE)
-        _bookmark(doc.add_paragraph(), bookmark)
+        body = doc.element.body
+        before = len(body)
         sop_into(doc, ctx, sheet, new_section=False)
+        # the bookmark goes on the lampiran's first paragraph: an empty one of its own
+        # would push the identity sheet down and change the pagination
+        first = next(child for child in list(body)[before - 1:] if child.tag == qn("w:p"))
+        _bookmark(Paragraph(first, doc._body), bookmark)
     doc.core_properties.title = k.doc.buku.judul
     doc.core_properties.author = k.kop.dinas
     return finish_document(doc)
