@@ -6,8 +6,8 @@ pagination with the off-page connectors' height counted (``plan_pages``); the
 rows that start a page get an explicit page break and the whole document is laid
 out once more — the output. The flowchart starts on a page of its own, so a long
 SOP is measured without its identity sheet, which is cheaper. Should a final pass
-ever paginate differently from the plan, its pagination is taken and the sheet
-laid out again (bounded).
+ever paginate differently from the plan, the pages are planned again from the
+heights that pass measured and the sheet laid out again (bounded).
 """
 from __future__ import annotations
 
@@ -39,6 +39,15 @@ class Measure:
     identity: dict[str, tuple[int, float]] | None = None  # identity-sheet rows: id -> (page, height mm)
 
 
+def _row_boxes(box):
+    """(id, box) of every table row with an id on a page (weasyprint internals, read
+    defensively: nothing when the page box is not there)."""
+    for child in box.descendants() if box is not None else ():
+        element = getattr(child, "element", None)
+        if type(child).__name__ == "TableRowBox" and element is not None and element.get("id"):
+            yield element.get("id"), child
+
+
 def measure(document: weasyprint.Document, n_rows: int) -> Measure:
     pages, numbers, capacities = [], [], []
     heights: list[float | None] = [None] * n_rows
@@ -47,35 +56,25 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
     identity: dict[str, tuple[int, float]] = {}
     for number, page in enumerate(document.pages, start=1):
         rows = sorted(int(a[1:]) for a in page.anchors if a.startswith("r") and a[1:].isdigit())
-        box = getattr(page, "_page_box", None)  # weasyprint internals, read defensively
-        if not rows:
-            for child in box.descendants() if box is not None else ():
-                element = getattr(child, "element", None)
-                if type(child).__name__ == "TableRowBox" and element is not None:
-                    ident = element.get("id") or ""
-                    if ident[:1] in ("k", "s") and ident[1:].isdigit():
-                        identity.setdefault(ident, (number, child.margin_height() * PX_TO_MM))
-            continue
-        pages.append(rows)
-        numbers.append(number)
-        if box is None:
-            continue
-        bottom = box.content_box_y() + box.height
+        if rows:
+            pages.append(rows)
+            numbers.append(number)
+        box = getattr(page, "_page_box", None)
         first_top = None
-        for child in box.descendants():
-            element = getattr(child, "element", None)
-            if type(child).__name__ == "TableRowBox" and element is not None:
-                ident = element.get("id") or ""
-                if ident[:1] in ("k", "s") and ident[1:].isdigit():
-                    identity.setdefault(ident, (number, child.margin_height() * PX_TO_MM))
-                if ident.startswith("h") and ident[1:].isdigit():
-                    header.setdefault(int(ident[1:]), child.margin_height() * PX_TO_MM)
-                if ident.startswith("r") and ident[1:].isdigit():
-                    heights[int(ident[1:])] = child.margin_height() * PX_TO_MM
-                    tops[int(ident[1:])] = child.position_y * PX_TO_MM
-                    first_top = child.position_y if first_top is None else min(first_top, child.position_y)
+        for ident, child in _row_boxes(box):
+            kind, index = ident[:1], ident[1:]
+            if not index.isdigit():
+                continue
+            height = child.margin_height() * PX_TO_MM
+            if kind in ("k", "s"):
+                identity.setdefault(ident, (number, height))
+            elif kind == "h":
+                header.setdefault(int(index), height)
+            elif kind == "r":
+                heights[int(index)], tops[int(index)] = height, child.position_y * PX_TO_MM
+                first_top = child.position_y if first_top is None else min(first_top, child.position_y)
         if first_top is not None:
-            capacities.append((bottom - first_top) * PX_TO_MM)
+            capacities.append((box.content_box_y() + box.height - first_top) * PX_TO_MM)
     found = sorted(r for p in pages for r in p)
     if found != list(range(n_rows)):
         raise PaginationError(f"rows found on pages: {found}")
@@ -105,21 +104,29 @@ def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
     m = measure(document, len(layout.rows))
     if len(m.pages) == 1 and whole:
         layout.pages = m.pages
-        return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
-    planned = pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+        return _sheet(html, document, m)
+    planned = _plan(layout, m)
     for _ in range(MAX_PASSES):
         pagination.paginate(layout, planned)
         html = render(ctx, env)
         document = _layout(html, ctx)
         m = measure(document, len(layout.rows))
         if m.pages == layout.pages:
-            return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
+            return _sheet(html, document, m)
         # the plan overflowed: plan again with the heights this pass measured (adopting its
         # pages would keep the old break and can leave a row alone on a page)
-        planned = pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+        planned = _plan(layout, m)
         if planned == layout.pages:
             planned = m.pages
     raise PaginationError("pagination did not settle")
+
+
+def _plan(layout, m: Measure) -> list[list[int]]:
+    return pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+
+
+def _sheet(html: str, document: weasyprint.Document, m: Measure) -> RenderedSheet:
+    return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
 
 
 def _layout(html: str, ctx: SheetContext) -> weasyprint.Document:
