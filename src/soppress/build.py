@@ -107,8 +107,7 @@ def lampiran_of(project: Project, sop_file: SopFile) -> tuple[str, str] | None:
             continue
         for i, item in enumerate(kep.keputusan.lampiran):
             if item.sop == sop_file.key:
-                doc = kep.keputusan
-                return roman(i + 1), f"KEPUTUSAN {doc.jabatan} NOMOR {doc.nomor} TENTANG {doc.tentang}"
+                return roman(i + 1), kep.keputusan.rujukan
     return None
 
 

@@ -546,3 +546,8 @@ class Keputusan(Model):
     naskah_diktum: list[Butir] = Field(
         default_factory=list, description="daftar SOP di diktum seperti tertulis di naskah lama (hanya diperiksa; "
                                           "yang dicetak selalu dibuat dari lampiran)")
+
+    @property
+    def rujukan(self) -> str:
+        """How a lampiran refers to it: KEPUTUSAN … NOMOR … TENTANG …"""
+        return f"KEPUTUSAN {self.jabatan} NOMOR {self.nomor} TENTANG {self.tentang}"

@@ -72,10 +72,6 @@ class KeputusanContext:
         last = self.doc.mengingat and butir is self.doc.mengingat[-1]
         return text + ("." if last else ";")
 
-    @property
-    def header(self) -> str:
-        """The reference a lampiran is headed with: KEPUTUSAN … NOMOR … TENTANG …"""
-        return f"KEPUTUSAN {self.doc.jabatan} NOMOR {self.doc.nomor} TENTANG {self.doc.tentang}"
 
 
 def keputusan_context(project: Project, file: KeputusanFile) -> KeputusanContext:
