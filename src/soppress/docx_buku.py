@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from . import docx_xml as dx
-from .render_docx import finish_document, page_setup, sop_into, start_document
+from .render_docx import finish_document, page_setup, raster_logo, sop_into, start_document
 from .render_keputusan import KeputusanContext
 from .render_pdf import RenderedSheet
 from .render_html import SheetContext
@@ -99,13 +99,11 @@ def _kop(doc, k: KeputusanContext) -> None:
     table = dx.table(doc, [28, width - 28])
     _borderless(table)
     row = table.add_row()
-    if k.logo:
-        logo = k.project.root / "letterheads" / k.kop.logo
-        logo = logo.with_suffix(".png") if logo.suffix.lower() == ".svg" else logo
-        if logo.is_file():
-            cell = row.cells[0].paragraphs[0]
-            cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            cell.add_run().add_picture(str(logo), height=Mm(24))
+    logo = raster_logo(k.project.root, k.kop)
+    if logo:
+        cell = row.cells[0].paragraphs[0]
+        cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        cell.add_run().add_picture(str(logo), height=Mm(24))
     text = row.cells[1]
     for i, (line, size, bold) in enumerate(((k.kop.pemerintah, 12, True), (k.kop.dinas, 13, True),
                                             (k.address, 8.5, False))):
@@ -226,9 +224,8 @@ def _cover(doc, k: KeputusanContext) -> None:
     buku = k.doc.buku
     spacer = _para(doc)
     spacer.paragraph_format.space_before = Mm(30)
-    logo = k.project.root / "letterheads" / (k.kop.logo or "")
-    logo = logo.with_suffix(".png") if logo.suffix.lower() == ".svg" else logo
-    if k.kop.logo and logo.is_file():
+    logo = raster_logo(k.project.root, k.kop)
+    if logo:
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Mm(12)

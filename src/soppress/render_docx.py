@@ -135,7 +135,7 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
             dx.write(cell, value, bold=label == "Nama SOP")
     kop_cell = table.cell(0, 0).merge(table.cell(len(rows) - 1, 0))
     dx.valign(kop_cell)
-    logo = _logo(ctx)
+    logo = raster_logo(ctx.project.root, kop)
     paragraph = kop_cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if logo:
@@ -189,11 +189,11 @@ def _identity_type(table) -> None:
                         run.font.size = Pt(IDENTITY_PT)
 
 
-def _logo(ctx: SheetContext) -> Path | None:
+def raster_logo(project_root: Path, kop) -> Path | None:
     """Word takes raster logos: an SVG logo is replaced by the PNG of the same name."""
-    if not ctx.kop.logo:
+    if not kop.logo:
         return None
-    path = ctx.project.root / "letterheads" / ctx.kop.logo
+    path = project_root / "letterheads" / kop.logo
     if path.suffix.lower() == ".svg":
         path = path.with_suffix(".png")
     return path if path.is_file() else None
