@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from pdfutil import info, page_sizes, page_text, squash
-from soppress import build as build_module
+from soppress import peta as peta_module
 from soppress.build import build
 from soppress.cli import main
 from soppress.peta import GraphvizMissing
@@ -132,7 +132,7 @@ def test_peta_keterkaitan(built):
 
 
 def test_missing_dot_is_a_clear_message_and_writes_nothing(mini_project, tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(peta_module.shutil, "which", lambda name: None)
     with pytest.raises(GraphvizMissing):
         build(mini_project, tmp_path / "out")
     assert not (tmp_path / "out").exists()

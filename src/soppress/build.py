@@ -5,7 +5,6 @@ lay out each SOP, render HTML and PDF, write outputs atomically."""
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from .diagnostics import Report
 from .project import Project, SopFile
 from .render_html import SheetContext, environment
 from .docx_buku import render_book_docx, render_keputusan_docx
-from .peta import GraphvizMissing, peta_png, peta_svg
+from .peta import peta_png, peta_svg, require_dot
 from .render_book import part_pages, render_book
 from .render_docx import render_docx
 from .render_keputusan import keputusan_context, render_keputusan_html
@@ -41,9 +40,7 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     result = BuildResult(report)
     if report.errors:
         return result  # nothing is written from a project with errors
-    if shutil.which("dot") is None:  # the peta keterkaitan needs it: say so before writing anything
-        raise GraphvizMissing("program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install "
-                              "graphviz, lalu ulangi")
+    require_dot()  # the peta keterkaitan needs it: say so before writing anything
     out_dir = out_dir or root / "build"
     env = environment(root)
     for sop_file in project.sops:

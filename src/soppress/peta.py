@@ -2,6 +2,8 @@
 as a graphviz diagram (SVG). SOPs outside the project are drawn dashed."""
 from __future__ import annotations
 
+import shutil
+
 import graphviz
 
 from .citations import similarity
@@ -65,12 +67,20 @@ def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
     return graph
 
 
+MISSING_DOT = "program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install graphviz, lalu ulangi"
+
+
+def require_dot() -> None:
+    """Fail early, before anything is written, when `dot` is not installed."""
+    if shutil.which("dot") is None:
+        raise GraphvizMissing(MISSING_DOT)
+
+
 def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
         return graph.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
-        raise GraphvizMissing("program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install "
-                              "graphviz, lalu ulangi") from None
+        raise GraphvizMissing(MISSING_DOT) from None
 
 
 def _wrap(text: str, width: int = 28) -> str:
