@@ -26,7 +26,7 @@ from docxtpl import DocxTemplate
 from . import docx_xml as dx
 from . import draw_png, text
 from .model import Daftar, Langkah
-from .render_html import SheetContext, _address, _identity_rows, _sections, citation_text, summary
+from .render_html import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
 from .render_pdf import RenderedSheet
 
 TEMPLATE = Path(__file__).parent / "templates" / "sop.docx"
@@ -114,7 +114,7 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
             paragraph.paragraph_format.line_spacing = Pt(10.6)
             paragraph.add_run(line.upper()).font.size = Pt(8.5)
         paragraph.paragraph_format.space_after = Mm(3)
-    rows = _identity_rows(sop)
+    rows = identity_rows(sop)
     table = dx.table(doc, [width * 0.40, width * 0.17, width * 0.43])
     for n, (label, value) in enumerate(rows):
         row = dx.row(table, boxes.get(f"k{n}", (0, None))[1])
@@ -150,7 +150,7 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(line)
         run.bold, run.font.size = True, Pt(size)
-    address = _address(kop)
+    address = kop_address(kop)
     if address:
         paragraph = kop_cell.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -158,7 +158,7 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
     _identity_type(table)
 
     sections, page = None, None
-    for n, (left, right) in enumerate(_sections(sop)):
+    for n, (left, right) in enumerate(section_pairs(sop)):
         head_page = boxes.get(f"s{2 * n}", (page, None))[0]
         if sections is None or head_page != page:  # a new page in the PDF: a new table here
             if sections is not None:

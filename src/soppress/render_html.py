@@ -88,8 +88,8 @@ def sheet_variables(ctx: SheetContext, flowchart_only: bool = False, measuring: 
         flowchart_only=flowchart_only, prefix=prefix, lampiran=ctx.lampiran, sop=sop, kop=kop,
         signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
         font=Markup(f'"{ctx.font}", Arial, sans-serif'), fonts_css=Markup(fonts_css(ctx.font)),
-        author=kop.unit or kop.dinas, logo=logo, address=_address(kop),
-        identity_rows=_identity_rows(sop), sections=_sections(sop), cite=cite,
+        author=kop.unit or kop.dinas, logo=logo, address=kop_address(kop),
+        identity_rows=identity_rows(sop), sections=section_pairs(sop), cite=cite,
         heads=sop.tampilan.judul_kolom, lanes=[p.nama for p in sop.pelaksana],
         rows=[_row(ctx.layout, i, r, measuring) for i, r in enumerate(ctx.layout.rows)],
         legend=legend_html(), summary=summary(sop),
@@ -115,7 +115,7 @@ def citation_text(project: Project, butir: Butir, long: bool | None = None) -> s
     return f"{text} {amended.group(1).rstrip(' ;.')}" if amended else text  # the amendments, as written
 
 
-def _address(kop: Kop) -> str:
+def kop_address(kop: Kop) -> str:
     place = " ".join(x for x in (kop.kota, kop.kode_pos) if x)
     parts = [", ".join(x for x in (kop.alamat, place) if x) if kop.alamat else ""]
     parts += [f"Telepon {kop.telepon}" if kop.telepon else "", f"Email: {kop.email}" if kop.email else "",
@@ -123,7 +123,7 @@ def _address(kop: Kop) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _identity_rows(sop: Sop) -> list[tuple[str, str]]:
+def identity_rows(sop: Sop) -> list[tuple[str, str]]:
     rows = [("Nomor SOP", sop.nomor)]
     if sop.nomor_revisi:
         rows.append(("Nomor Revisi", sop.nomor_revisi))
@@ -142,7 +142,7 @@ def _identity_rows(sop: Sop) -> list[tuple[str, str]]:
     return rows
 
 
-def _sections(sop: Sop):
+def section_pairs(sop: Sop):
     return [tuple(((getattr(sop, key).judul or title).rstrip(" :"), getattr(sop, key)) for key, title in pair)
             for pair in SECTION_TITLES]
 

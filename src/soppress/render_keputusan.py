@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .model import Butir, Keputusan, Kop, Pejabat
 from .project import KeputusanFile, Project
-from .render_html import _address, citation_text, fonts_css
+from .render_html import kop_address, citation_text, fonts_css
 from .sheet import Page, portrait
 from .text import diktum_ordinal, roman
 
@@ -41,7 +41,7 @@ class KeputusanContext:
 
     @property
     def address(self) -> str:
-        return _address(self.kop)
+        return kop_address(self.kop)
 
     @property
     def ordinals(self) -> list[str]:
