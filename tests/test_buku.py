@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 
 from pdfutil import info, page_sizes, page_text, squash
-from soppress import peta as peta_module
+from soppress.render import peta as peta_module
 from soppress.build import build
 from soppress.cli import main
-from soppress.peta import GraphvizMissing
+from soppress.render.peta import GraphvizMissing
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 LAMPIRAN = ["hst/01-pengaduan-masyarakat", "hst/02-penjangkauan-korban", "hst/03-pengelolaan-kasus",

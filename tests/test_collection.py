@@ -8,10 +8,10 @@ from click.testing import CliRunner
 
 from soppress.api import check
 from soppress.cli import main
-from soppress.nip import check_nip, is_pppk
-from soppress.project import load_project
-from soppress.diagnostics import Report
-from soppress.status import add_months, review_status
+from soppress.checks.nip import check_nip, is_pppk
+from soppress.sources.project import load_project
+from soppress.checks.diagnostics import Report
+from soppress.checks.review import add_months, review_status
 
 REGISTRY = """
 uu-23-2004:

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from soppress import flowlayout as fl
-from soppress import pagination
+from soppress.layout import flowchart as fl
+from soppress.layout import pagination
 from soppress.api import check
-from soppress.flowlayout import Anchor, Arrowhead, HLine, Join, Label, Symbol, VLine
+from soppress.layout.flowchart import Anchor, Arrowhead, HLine, Join, Label, Symbol, VLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANE = 27.0

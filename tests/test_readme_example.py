@@ -5,8 +5,8 @@ import shutil
 from click.testing import CliRunner
 
 from soppress.cli import main
-from soppress.project import load_project
-from soppress.diagnostics import Report
+from soppress.sources.project import load_project
+from soppress.checks.diagnostics import Report
 
 
 def _example(sample_root) -> str:

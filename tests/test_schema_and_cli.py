@@ -4,8 +4,8 @@ import jsonschema
 from click.testing import CliRunner
 
 from soppress.cli import main
-from soppress.schema import schema
-from soppress.yamlsrc import load
+from soppress.model.jsonschema import schema
+from soppress.sources.yamlsrc import load
 
 
 def test_schema_accepts_every_sample_sop(sample_root):

@@ -1,6 +1,6 @@
 import pytest
 
-from soppress.waktu import (Tanggal, TanggalError, WaktuError, parse_durasi, parse_tanggal, total)
+from soppress.model.waktu import (Tanggal, TanggalError, WaktuError, parse_durasi, parse_tanggal, total)
 
 
 @pytest.mark.parametrize("text, lo, hi, unit", [

@@ -1,3 +1,3 @@
-from .cli import main
+from soppress.cli import main
 
 main()

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from .checks import check_project
-from .collection import check_collection
-from .diagnostics import Report
-from .project import Project, load_project
+from soppress.checks.document import check_project
+from soppress.checks.collection import check_collection
+from soppress.checks.diagnostics import Report
+from soppress.sources.project import Project, load_project
 
 
 def check(root: Path, strict: bool = False, ignore: Iterable[str] = ()) -> tuple[Project, Report]:

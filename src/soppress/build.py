@@ -11,19 +11,19 @@ from pathlib import Path
 
 import weasyprint
 
-from . import flowlayout
-from .api import check
-from .diagnostics import Report
-from .project import Project, SopFile
-from .render_html import SheetContext, environment
-from .docx_buku import render_book_docx, render_keputusan_docx
-from .peta import peta_png, peta_svg, require_dot
-from .render_book import part_pages, render_book
-from .render_docx import render_docx
-from .render_keputusan import keputusan_context, render_keputusan_html
-from .render_pdf import RenderedSheet, render_pdf
-from .sheet import columns, landscape
-from .text import roman
+from soppress.layout import flowchart as flowlayout
+from soppress.api import check
+from soppress.checks.diagnostics import Report
+from soppress.sources.project import Project, SopFile
+from soppress.render.html import SheetContext, environment
+from soppress.render.docx.buku import render_book_docx, render_keputusan_docx
+from soppress.render.peta import peta_png, peta_svg, require_dot
+from soppress.render.book_pdf import part_pages, render_book
+from soppress.render.docx.sop import render_docx
+from soppress.render.keputusan_html import keputusan_context, render_keputusan_html
+from soppress.render.pdf import RenderedSheet, render_pdf
+from soppress.layout.page import columns, landscape
+from soppress.views.text import roman
 
 FORMATS = ("pdf", "html", "docx")
 

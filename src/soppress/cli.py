@@ -11,11 +11,11 @@ from pathlib import Path
 
 import click
 
-from . import api
-from .peta import GraphvizMissing
-from .project import ProjectError, find_root
-from .render_docx import TemplateError
-from .schema import schema as make_schema, write_schemas
+from soppress import api
+from soppress.render.peta import GraphvizMissing
+from soppress.sources.project import ProjectError, find_root
+from soppress.render.docx.sop import TemplateError
+from soppress.model.jsonschema import schema as make_schema, write_schemas
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
@@ -117,7 +117,7 @@ def schema(jenis: str, out: Path | None) -> None:
 @_friendly
 def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
     """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/."""
-    from .build import FORMATS, build as run_build
+    from soppress.build import FORMATS, build as run_build
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
@@ -144,7 +144,7 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
     """Daftar SOP dengan versi, tanggal efektif dan jadwal kaji ulangnya."""
     import datetime as dt
     import json
-    from .status import DUE_DAYS, LABELS, review_status
+    from soppress.checks.review import DUE_DAYS, LABELS, review_status
     root = _root(project_dir)
     project, report = api.check(root)
     if report.errors:

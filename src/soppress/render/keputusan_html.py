@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from .model import Butir, Keputusan, Kop, Pejabat
-from .project import KeputusanFile, Project
-from .render_html import kop_address, citation_text, fonts_css
-from .sheet import Page, portrait
-from .text import diktum_ordinal, roman
+from soppress.model import Butir, Keputusan, Kop, Pejabat
+from soppress.sources.project import KeputusanFile, Project
+from soppress.render.html import kop_address, citation_text, fonts_css
+from soppress.layout.page import Page, portrait
+from soppress.views.text import diktum_ordinal, roman
 
 
 @dataclass

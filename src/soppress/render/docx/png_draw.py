@@ -13,12 +13,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .flowlayout import (ARROW, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
+from soppress.layout.flowchart import (ARROW, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
                          FlowLayout, HLine, Join, Label, Symbol, VLine, arrow_points, pentagon_points)
 
 DPI = 300
 BLACK, WHITE, JOIN_FILL, JOIN_LINE = (0, 0, 0, 255), (255, 255, 255, 255), (228, 228, 228, 255), (68, 68, 68, 255)
-FONT_DIR = Path(__file__).parent / "fonts"
+from soppress.resources import FONT_DIR
 
 
 @lru_cache(maxsize=8)
@@ -130,6 +130,6 @@ def legend_png(kind: str) -> bytes:
     elif kind == "penghubung":
         c.polygon(pentagon_points(10, (8 - CONNECTOR_H) / 2))
     else:
-        from .flowlayout import SYMBOL_H
+        from soppress.layout.flowchart import SYMBOL_H
         _symbol(c, Symbol(kind, 10, 14, SYMBOL_H[kind], 0, 0), 4)
     return c.png()

@@ -33,7 +33,8 @@ from typing import Sequence
 
 from fontTools.ttLib import TTFont
 
-from .model import Langkah, Sop, SubLangkah
+from soppress.model import Langkah, Sop, SubLangkah
+from soppress.resources import FONT_DIR
 
 # Geometry, in millimetres.
 LINE = 0.3           # line width
@@ -106,7 +107,7 @@ class Label:
 
 @lru_cache(maxsize=None)
 def _advances() -> tuple[dict[int, int], int, int]:
-    font = TTFont(Path(__file__).parent / "fonts" / "LiberationSans-Regular.ttf", lazy=True)
+    font = TTFont(FONT_DIR / "LiberationSans-Regular.ttf", lazy=True)
     widths = font["hmtx"].metrics
     cmap = font.getBestCmap()
     return {cp: widths[name][0] for cp, name in cmap.items()}, font["head"].unitsPerEm, widths[".notdef"][0]

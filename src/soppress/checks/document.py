@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .diagnostics import Report, closest, did_you_mean
-from .text import roman
-from .model import Langkah
-from .project import KeputusanFile, Project, SopFile
+from soppress.checks.diagnostics import Report, closest, did_you_mean
+from soppress.views.text import roman
+from soppress.model import Langkah
+from soppress.sources.project import KeputusanFile, Project, SopFile
 
 
 def check_project(project: Project, report: Report) -> None:

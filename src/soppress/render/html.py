@@ -8,13 +8,15 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import citations, draw_css, text
-from .flowlayout import FlowLayout, Row
-from .model import Butir, Kop, Langkah, Pejabat, Sop
-from .project import Project
-from .sheet import Columns, Page
+from soppress.checks import citations
+from soppress.render import css_draw as draw_css
+from soppress.views import text
+from soppress.layout.flowchart import FlowLayout, Row
+from soppress.model import Butir, Kop, Langkah, Pejabat, Sop
+from soppress.sources.project import Project
+from soppress.layout.page import Columns, Page
 
-FONT_DIR = Path(__file__).parent / "fonts"
+from soppress.resources import FONT_DIR
 SHIPPED_FONT = "Liberation Sans"
 _FONT_FILES = {("normal", "normal"): "Regular", ("bold", "normal"): "Bold",
                ("normal", "italic"): "Italic", ("bold", "italic"): "BoldItalic"}

@@ -6,10 +6,10 @@ import shutil
 
 import graphviz
 
-from .citations import similarity
-from .collection import link_target
-from .model import Butir
-from .project import Project
+from soppress.checks.citations import similarity
+from soppress.checks.collection import link_target
+from soppress.model import Butir
+from soppress.sources.project import Project
 
 
 class GraphvizMissing(Exception):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import RootModel
 
-from .model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
+from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 
 SCHEMAS = {
     "sop": (Sop, "SOP soppress"),

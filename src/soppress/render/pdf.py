@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import jinja2
 import weasyprint
 
-from . import pagination
-from .render_html import SheetContext, render
+from soppress.layout import pagination
+from soppress.render.html import SheetContext, render
 
 MAX_PASSES = 6
 WHOLE_FIRST_ROWS = 8  # SOPs with more rows than this are measured flowchart-only first

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .flowlayout import (CONNECTOR_ROOM, CONNECTOR_W, Anchor, Connector, FlowLayout, Lane, VLine,
+from soppress.layout.flowchart import (CONNECTOR_ROOM, CONNECTOR_W, Anchor, Connector, FlowLayout, Lane, VLine,
                          base_height)
 
 def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Margin, Sop
+from soppress.model import Margin, Sop
 
 PAPER = {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}  # portrait width, height in mm
 

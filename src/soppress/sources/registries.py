@@ -6,10 +6,10 @@ from pathlib import Path
 
 from pydantic import RootModel
 
-from .diagnostics import Report
-from .model import Pejabat, Peraturan
-from .validation import validate
-from .yamlsrc import Source, YamlError, load
+from soppress.checks.diagnostics import Report
+from soppress.model import Pejabat, Peraturan
+from soppress.checks.schema_errors import validate
+from soppress.sources.yamlsrc import Source, YamlError, load
 
 REGISTRY_DIR = "registri"
 

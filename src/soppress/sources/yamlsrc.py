@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Position
+from soppress.checks.diagnostics import Diagnostic, Position
 
 Path_ = tuple  # a path into the loaded data: keys and list indexes
 

@@ -14,10 +14,10 @@ import jinja2
 import weasyprint
 from markupsafe import Markup
 
-from .project import KeputusanFile, Project
-from .render_html import SheetContext, fonts_css, render_body
-from .render_keputusan import keputusan_context
-from .render_pdf import RenderedSheet
+from soppress.sources.project import KeputusanFile, Project
+from soppress.render.html import SheetContext, fonts_css, render_body
+from soppress.render.keputusan_html import keputusan_context
+from soppress.render.pdf import RenderedSheet
 
 
 @dataclass

@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .model import Peraturan
+from soppress.model import Peraturan
 
 # Kinds of regulation, matched on the start of the citation (case-insensitive, after
 # squeezing spaces). Order matters: longer, more specific forms first.

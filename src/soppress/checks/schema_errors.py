@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Report, did_you_mean
-from .yamlsrc import Source
+from soppress.checks.diagnostics import Report, did_you_mean
+from soppress.sources.yamlsrc import Source
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -23,13 +23,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 
-from . import docx_xml as dx
-from . import draw_png, text
-from .model import Daftar, Langkah
-from .render_html import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
-from .render_pdf import RenderedSheet
+from soppress.render.docx import blocks as dx
+from soppress.render.docx import png_draw
+from soppress.resources import TEMPLATE_DIR
+from soppress.views import text
+from soppress.model import Daftar, Langkah
+from soppress.render.html import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
+from soppress.render.pdf import RenderedSheet
 
-TEMPLATE = Path(__file__).parent / "templates" / "sop.docx"
+TEMPLATE = TEMPLATE_DIR / "sop.docx"
 MARKER = "\u2063SOPPRESS-ISI\u2063"
 
 
@@ -288,7 +290,7 @@ def _body_row(table, ctx: SheetContext, index: int, height: float) -> None:
     for lane in range(n):
         cell = cells[2 + lane]
         dx.margins(cell, 0)
-        png = draw_png.cell_png(layout, index, lane, height)
+        png = png_draw.cell_png(layout, index, lane, height)
         if png:
             dx.picture(cell, png, cols.lanes[lane], height)
     if row.kind == "bagian":
@@ -319,7 +321,7 @@ def _body_row(table, ctx: SheetContext, index: int, height: float) -> None:
 
 
 def _legend(doc) -> None:
-    from .render_html import LEGEND
+    from soppress.render.html import LEGEND
     gap = doc.add_paragraph()  # adjacent tables would merge into one
     gap.paragraph_format.space_before = Mm(2)
     table = dx.table(doc, [21, 38] * 3)
@@ -328,7 +330,7 @@ def _legend(doc) -> None:
         row = dx.row(table, 10)
         for i, (kind, meaning) in enumerate(group):
             dx.margins(row.cells[2 * i], 0)
-            dx.picture(row.cells[2 * i], draw_png.legend_png(kind), 20, 8)
+            dx.picture(row.cells[2 * i], png_draw.legend_png(kind), 20, 8)
             dx.write(row.cells[2 * i + 1], meaning)
             dx.valign(row.cells[2 * i + 1])
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))

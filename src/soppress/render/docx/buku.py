@@ -16,12 +16,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from . import docx_xml as dx
-from .render_docx import finish_document, page_setup, raster_logo, sop_into, start_document
-from .render_keputusan import KeputusanContext
-from .render_pdf import RenderedSheet
-from .render_html import SheetContext
-from .text import item_marker
+from soppress.render.docx import blocks as dx
+from soppress.render.docx.sop import finish_document, page_setup, raster_logo, sop_into, start_document
+from soppress.render.keputusan_html import KeputusanContext
+from soppress.render.pdf import RenderedSheet
+from soppress.render.html import SheetContext
+from soppress.views.text import item_marker
 
 BODY_PT, BODY_LINE = 11, 15
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .flowlayout import (ARROW, BAND_H, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
+from soppress.layout.flowchart import (ARROW, BAND_H, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
                          FlowLayout, HLine, Join, Label, Primitive, Symbol, VLine, arrow_points,
                          pentagon_points)
 
@@ -161,7 +161,7 @@ def legend_style(kind: str) -> str:
     elif kind == "penghubung":
         body = _pentagon(w / 2, (h - CONNECTOR_H) / 2)
     else:
-        from .flowlayout import SYMBOL_H
+        from soppress.layout.flowchart import SYMBOL_H
         body = _symbol(Symbol(kind, w / 2, 14.0, SYMBOL_H[kind], 0, 0), h / 2)
     return (f"background-image: {_svg(w, h, body)}; background-position: 50% 50%; "
             f"background-size: {w}mm {h}mm; background-repeat: no-repeat;")

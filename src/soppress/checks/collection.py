@@ -11,11 +11,12 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from . import citations, nip
-from .diagnostics import Position, Report
-from .model import Butir, Daftar, Tanggal
-from .project import Project, SopFile
-from .text import marker, roman
+from soppress.checks import citations
+from soppress.checks import nip
+from soppress.checks.diagnostics import Position, Report
+from soppress.model import Butir, Daftar, Tanggal
+from soppress.sources.project import Project, SopFile
+from soppress.views.text import marker, roman
 
 SECTIONS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan")
 LINK_SIMILAR = 0.8

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Position, Report
-from .model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
-from .registries import PejabatRegistry, PeraturanRegistry, load_registry
-from .validation import validate
-from .yamlsrc import Source, YamlError, load
+from soppress.checks.diagnostics import Position, Report
+from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
+from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load_registry
+from soppress.checks.schema_errors import validate
+from soppress.sources.yamlsrc import Source, YamlError, load
 
 CONFIG_FILE = "soppress.yaml"
 

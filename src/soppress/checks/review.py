@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from .project import Project
+from soppress.sources.project import Project
 
 DUE_DAYS = 30
 LABELS = {"terlambat": "TERLAMBAT", "segera": "segera", "baik": "baik", "tanpa-tanggal": "tanpa tanggal"}

@@ -1,0 +1,44 @@
+"""Project files: settings (soppress.yaml) and letterheads (letterheads/*.yaml)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from soppress.model.fields import Model, Teks, TeksWajib
+
+
+class Kop(Model):
+    """A letterhead (letterheads/<kunci>.yaml)."""
+    pemerintah: TeksWajib = Field(description="PEMERINTAH KABUPATEN/KOTA/PROVINSI …")
+    dinas: TeksWajib
+    unit: Teks | None = Field(None, description="unit kerja, mis. UPTD PPA")
+    alamat: Teks | None = None
+    kota: Teks | None = Field(None, description="tempat penetapan (Ditetapkan di …)")
+    kode_pos: Teks | None = None
+    telepon: Teks | None = None
+    email: Teks | None = None
+    website: Teks | None = None
+    logo: Teks | None = Field(None, description="berkas lambang, relatif terhadap folder letterheads/")
+    kertas: Literal["A4", "F4"] | None = Field(None, description="bawaan: kertas proyek")
+    huruf: Teks | None = Field(None, description="bawaan: huruf proyek")
+
+
+class Margin(Model):
+    atas: float = 15
+    bawah: float = 15
+    kiri: float = 15
+    kanan: float = 15
+
+
+class Proyek(Model):
+    """Project settings (soppress.yaml at the project root)."""
+    nama: TeksWajib
+    kertas: Literal["A4", "F4"] = "A4"
+    margin_mm: Margin = Field(default_factory=Margin)
+    huruf: Teks = Field("Liberation Sans", description="huruf bawaan (dikirim bersama paket, setara Arial)")
+    kutipan: Literal["singkat", "lengkap"] = Field(
+        "singkat", description="dasar hukum dicetak singkat, atau lengkap dengan Lembaran Negara")
+    kaji_ulang_bulan: int = Field(12, ge=1, description="jarak kaji ulang SOP bila tidak ada tanggal rencana")
+    abaikan: list[str] = Field(default_factory=list,
+                               description="kode pemeriksaan koleksi yang tidak dilaporkan, mis. tanggal.revisi-kosong")
