@@ -145,7 +145,7 @@ def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
 def test_ooxml_properties_in_schema_order(built):
     """Word offers to repair a file whose property elements are out of order."""
     from docx.oxml.ns import qn
-    from soppress.render.docx.blocks import ORDER
+    from soppress.render.docx.ooxml import ORDER
     out, _, results = built
     for key in results:
         body = Document(out / f"{key}.docx").element.body

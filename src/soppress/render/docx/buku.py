@@ -16,11 +16,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from soppress.render.docx import blocks as dx
+from soppress.render.docx import ooxml as dx
 from soppress.render.docx.sop import finish_document, page_setup, raster_logo, sop_into, start_document
-from soppress.render.keputusan_html import KeputusanContext
-from soppress.render.pdf import RenderedSheet
-from soppress.render.html import SheetContext
+from soppress.render.html.keputusan import KeputusanContext
+from soppress.render.pdf.sop import RenderedSheet
+from soppress.render.html.sop import SheetContext
 from soppress.views.text import item_marker
 
 BODY_PT, BODY_LINE = 11, 15

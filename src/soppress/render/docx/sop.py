@@ -23,13 +23,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 
-from soppress.render.docx import blocks as dx
+from soppress.render.docx import ooxml as dx
 from soppress.render.docx import png_draw
 from soppress.resources import TEMPLATE_DIR
 from soppress.views import text
 from soppress.model import Daftar, Langkah
-from soppress.render.html import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
-from soppress.render.pdf import RenderedSheet
+from soppress.render.html.sop import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
+from soppress.render.pdf.sop import RenderedSheet
 
 TEMPLATE = TEMPLATE_DIR / "sop.docx"
 MARKER = "\u2063SOPPRESS-ISI\u2063"
@@ -321,7 +321,7 @@ def _body_row(table, ctx: SheetContext, index: int, height: float) -> None:
 
 
 def _legend(doc) -> None:
-    from soppress.render.html import LEGEND
+    from soppress.render.html.sop import LEGEND
     gap = doc.add_paragraph()  # adjacent tables would merge into one
     gap.paragraph_format.space_before = Mm(2)
     table = dx.table(doc, [21, 38] * 3)

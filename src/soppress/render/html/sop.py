@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from soppress.checks import citations
-from soppress.render import css_draw as draw_css
+from soppress.render.html import css_draw as draw_css
 from soppress.views import text
 from soppress.layout.flowchart import FlowLayout, Row
 from soppress.model import Butir, Kop, Langkah, Pejabat, Sop
