@@ -28,7 +28,8 @@ from soppress.render.docx import png_draw
 from soppress.render.docx.template import finish_document, page_setup, raster_logo, start_document
 from soppress.views import text
 from soppress.model import Daftar, Langkah
-from soppress.render.html.sop import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
+from soppress.render.html.sop import SheetContext, identity_rows, section_pairs, summary
+from soppress.views.common import citation_text, kop_address
 from soppress.render.pdf.sop import RenderedSheet
 
 def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
