@@ -14,6 +14,8 @@ from pathlib import Path
 
 from soppress.api import check
 from soppress.checks.diagnostics import Report
+from soppress.errors import UserError
+from soppress.layout.flowchart import LayoutError
 from soppress.render.docx.document import to_docx
 from soppress.render.docx.sop import render_docx
 from soppress.render.html.assets import ASSET_DIR, FONT_FILES, file_assets, relative_assets
@@ -54,7 +56,10 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     for sop_file in project.sops:
         if only and sop_file.key not in only:
             continue
-        view = sheet_view(project, sop_file, headers.get(sop_file.key))
+        try:
+            view = sheet_view(project, sop_file, headers.get(sop_file.key))
+        except LayoutError as exc:  # checks.limits finds these first; a safety net with the file named
+            raise UserError(f"{sop_file.path}: galat: {exc} [alur.gambar]") from None
         laid = plan_sheet(view, env, file_assets(root), str(root))
         sheet = result.sheets[sop_file.key] = PlannedSheet(view, laid.plan, laid.layout)
         target = out_dir / sop_file.key

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from soppress.errors import template_error
 from soppress.layout.flowchart import FlowLayout
 from soppress.render.html import css_draw
 from soppress.render.html.assets import AssetUrl, font_stack, fonts_css
@@ -28,6 +29,7 @@ def environment(project_root: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["md"] = text.inline
+    env.project_root = project_root  # to name an override's file relative to the project in messages
     return env
 
 
@@ -36,14 +38,22 @@ def render(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets:
     """The sheet as HTML, ``layout`` paginated. ``flowchart_only`` leaves out the
     identity sheet and the summary; ``measuring`` also leaves out the drawing (row
     heights do not depend on it), which makes the measuring pass cheap."""
-    return env.get_template("sop.html.j2").render(**sheet_variables(view, layout, assets, flowchart_only, measuring))
+    return _template(env, "sop.html.j2", sheet_variables(view, layout, assets, flowchart_only, measuring))
 
 
 def render_body(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets: AssetUrl,
                 prefix: str) -> Markup:
     """The sheet's content alone, for a document that holds several (the SOP book);
     ``prefix`` keeps its element ids unique there."""
-    return Markup(env.get_template("sop_body.html.j2").render(**sheet_variables(view, layout, assets, prefix=prefix)))
+    return Markup(_template(env, "sop_body.html.j2", sheet_variables(view, layout, assets, prefix=prefix)))
+
+
+def _template(env: jinja2.Environment, name: str, variables: dict) -> str:
+    """A template rendered; a broken one (a project's own override) is a located message."""
+    try:
+        return env.get_template(name).render(**variables)
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, getattr(env, "project_root", None)) from None
 
 
 def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowchart_only: bool = False,
@@ -112,5 +122,5 @@ def _sheet_block(block: SheetBlock, ctx: HtmlContext) -> Markup:
 @block_css.register
 def _sheet_css(block: SheetBlock, ctx: HtmlContext) -> str:
     """The sheet's styles, scoped to it, so the document's other blocks keep theirs."""
-    scoped = ctx.env.get_template("sop_style.css.j2").render(scope=".lampiran ", font=Markup(font_stack(ctx.font)))
+    scoped = _template(ctx.env, "sop_style.css.j2", {"scope": ".lampiran ", "font": Markup(font_stack(ctx.font))})
     return ".lampiran { font-size: 9pt; line-height: 1.25; }\n" + scoped
