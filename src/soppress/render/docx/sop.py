@@ -16,12 +16,11 @@ from pathlib import Path
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from soppress.render.docx import ooxml as dx
 from soppress.render.docx import png_draw
-from soppress.render.docx.blocks import DocxContext, draw, draw_all, kop_lines, signature_lines
+from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, page_setup, raster_logo, start_document
 from soppress.views import text
 from soppress.views.sop import LEGEND, Lines, PlannedSheet, SheetBlock
@@ -213,9 +212,7 @@ def _legend(doc) -> None:
             dx.picture(row.cells[2 * i], png_draw.legend_png(kind), 20, 8)
             dx.write(row.cells[2 * i + 1], meaning)
             dx.valign(row.cells[2 * i + 1])
-    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
-    for side in borders:
-        side.set(qn("w:val"), "nil")
+    borderless(table)
 
 
 def _summary(doc, sheet: PlannedSheet) -> None:
