@@ -50,14 +50,13 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     root, out_dir = project.root, (out_dir or project.root / "build")
     env = environment(root)
     decrees = {k.key: keputusan_views.keputusan_view(project, k) for k in project.keputusan}
-    headers = {info.sop_key: (f"LAMPIRAN {info.roman}", view.doc.rujukan)
-               for view in decrees.values() for info in view.lampiran}
+    enacted = {info.sop_key: view.enactment(info) for view in decrees.values() for info in view.lampiran}
 
     for sop_file in project.sops:
         if only and sop_file.key not in only:
             continue
         try:
-            view = sheet_view(project, sop_file, headers.get(sop_file.key))
+            view = sheet_view(project, sop_file, enacted.get(sop_file.key))
         except LayoutError as exc:  # checks.limits finds these first; a safety net with the file named
             raise UserError(f"{sop_file.path}: galat: {exc} [alur.gambar]") from None
         laid = plan_sheet(view, env, file_assets(root), str(root))

@@ -21,7 +21,7 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
     """``pages``: the page each part starts on, as the PDF book laid it out (for the
     DOCX's daftar isi fields; the HTML/PDF computes its own)."""
     doc, buku = k.doc, k.doc.buku
-    portrait = _spec(k.page)
+    portrait = k.page
     year = buku.tahun or (doc.tanggal.tahun if doc.tanggal else "")
     cover: list[b.Block] = [b.Paragraph("", space_before=30, space_after=0)]
     if k.kop.logo:
@@ -63,7 +63,7 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
         sheet = sheets[info.sop_key]
         sections.append(b.Section(_spec(sheet.view.page), (SheetBlock(sheet, f"{info.anchor}-"),), info.anchor))
     return b.Document(buku.judul, sections, author=k.kop.dinas, subject=f"KEPUTUSAN {doc.jabatan} TENTANG {doc.tentang}",
-                      keywords=("SOP", doc.nomor), font=k.font)
+                      keywords=("SOP", doc.nomor), font=k.font, page_numbers=k.numbers)
 
 
 def _subheading(title: str) -> b.Heading:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from soppress.layout.page import Page, portrait
 from soppress.model import Butir, Keputusan, Kop, Pejabat
 from soppress.sources.project import KeputusanFile, Project
 from soppress.views import blocks as b
-from soppress.views.common import citation_text, kop_block, signature_block
+from soppress.views.common import citation_text, kop_block, naskah_page, page_numbers, signature_block
 from soppress.views.text import diktum_ordinal, item_marker, roman
 
 
@@ -30,6 +29,13 @@ class LampiranInfo:
 
 
 @dataclass(frozen=True)
+class Enactment:
+    header: tuple[str, ...]            # the lampiran header lines
+    closing: b.Signature               # the signature ending the lampiran
+    tanggal: str | None                # the Keputusan's date: the SOP's tanggal efektif unless it says otherwise
+
+
+@dataclass(frozen=True)
 class KeputusanView:
     """What every output of one Keputusan reads (its own PDF/DOCX, the book, the
     lampiran headers of its SOPs)."""
@@ -37,7 +43,8 @@ class KeputusanView:
     doc: Keputusan
     kop: Kop
     penandatangan: Pejabat
-    page: Page
+    page: b.PageSpec
+    numbers: b.PageNumbers
     font: str
     lampiran: tuple[LampiranInfo, ...]
     blocks: tuple[b.Block, ...]
@@ -51,14 +58,20 @@ class KeputusanView:
         return (f"LAMPIRAN {info.roman}", f"KEPUTUSAN {self.doc.jabatan}", f"NOMOR {self.doc.nomor}",
                 f"TANGGAL {self.tanggal}", f"TENTANG {self.doc.tentang}")
 
+    def enactment(self, info: LampiranInfo) -> Enactment:
+        """How this Keputusan marks an SOP it enacts: the lampiran header, the
+        signature that closes the lampiran, the date it takes effect."""
+        return Enactment(self.lampiran_header(info), signature_block(self.penandatangan, upper=True, comma=True),
+                         self.tanggal if self.doc.tanggal else None)
+
 
 def keputusan_view(project: Project, file: KeputusanFile) -> KeputusanView:
     doc = file.keputusan
     kop = project.kop[doc.unit]
-    page = portrait(kop.kertas or project.config.kertas, project.config.margin_mm)
     lampiran = tuple(lampiran_list(project, doc))
     signer = project.signatory(doc)
-    view = KeputusanView(file, doc, kop, signer, page, kop.huruf or project.config.huruf, lampiran, ())
+    view = KeputusanView(file, doc, kop, signer, naskah_page(project, kop), page_numbers(project, kop),
+                         kop.huruf or project.config.huruf, lampiran, ())
     return KeputusanView(**{**view.__dict__, "blocks": _blocks(project, view)})
 
 
@@ -72,12 +85,16 @@ def lampiran_list(project: Project, doc: Keputusan) -> list[LampiranInfo]:
 
 
 def document(view: KeputusanView) -> b.Document:
-    page = view.page
-    spec = b.PageSpec(page.width, page.height, page.margin.atas, page.margin.kanan, page.margin.bawah,
-                      page.margin.kiri)
-    return b.Document(f"Keputusan {view.doc.nomor}", [b.Section(spec, view.blocks)], author=view.kop.dinas,
+    return b.Document(f"Keputusan {view.doc.nomor}", [b.Section(view.page, view.blocks)], author=view.kop.dinas,
                       subject=f"KEPUTUSAN {view.doc.jabatan} TENTANG {view.doc.tentang}", font=view.font,
-                      keywords=("Keputusan", "SOP", view.doc.nomor))
+                      keywords=("Keputusan", "SOP", view.doc.nomor), page_numbers=view.numbers)
+
+
+def lampiran_span(lampiran: tuple[LampiranInfo, ...]) -> str:
+    """"Lampiran I sampai dengan Lampiran VI" (or "Lampiran I")."""
+    if len(lampiran) == 1:
+        return f"Lampiran {lampiran[0].roman}"
+    return f"Lampiran {lampiran[0].roman} sampai dengan Lampiran {lampiran[-1].roman}"
 
 
 def _blocks(project: Project, view: KeputusanView) -> tuple[b.Block, ...]:
@@ -99,7 +116,8 @@ def _blocks(project: Project, view: KeputusanView) -> tuple[b.Block, ...]:
     for i, diktum in enumerate(doc.diktum):
         value: str | tuple = diktum.teks
         if diktum.daftar_sop:
-            value = (b.Paragraph(diktum.teks, space_after=1),
+            text = diktum.teks or doc.templat_daftar_sop.replace("{lampiran}", lampiran_span(view.lampiran))
+            value = (b.Paragraph(text, space_after=1),
                      b.NumberedList(tuple(b.ListItem(f"{n + 1}.", info.judul) for n, info in enumerate(view.lampiran))))
         rows.append(b.FieldRow(diktum_ordinal(i + 1), value))
     out.append(b.Fields(tuple(rows), keep_last_with_next=True))

@@ -16,6 +16,7 @@ from soppress.model import Butir, Daftar, JudulKolom, Langkah, Sop
 from soppress.sources.project import Project, SopFile
 from soppress.views import blocks as b
 from soppress.views.common import citation_text, kop_block, signature_block
+from soppress.views.keputusan import Enactment
 from soppress.views.text import item_marker, sub_marker
 
 SECTION_TITLES = [
@@ -73,6 +74,7 @@ class SheetView:
     font: str
     author: str
     lampiran: tuple[str, ...] | None   # header lines when a Keputusan enacts this SOP as a lampiran
+    closing: b.Signature | None        # the Keputusan's signature ending the lampiran
     identity: tuple[tuple[str, str], ...]
     sections: tuple[tuple[Section, Section], ...]
     heads: JudulKolom
@@ -97,7 +99,9 @@ class SheetBlock:
     prefix: str
 
 
-def sheet_view(project: Project, sop_file: SopFile, lampiran: tuple[str, ...] | None = None) -> SheetView:
+def sheet_view(project: Project, sop_file: SopFile, enactment: Enactment | None = None) -> SheetView:
+    """``enactment``: when a Keputusan enacts the SOP as a lampiran (its header, the
+    closing signature, and the tanggal efektif it gives an SOP that names none)."""
     sop = sop_file.sop
     kop = project.letterhead(sop)
     page = landscape(kop.kertas or project.config.kertas, project.config.margin_mm)
@@ -105,12 +109,16 @@ def sheet_view(project: Project, sop_file: SopFile, lampiran: tuple[str, ...] | 
     layout = flowchart.build(sop, cols.lanes)
     return SheetView(
         sop_file.key, sop, kop_block(kop), signature_block(project.signatory(sop), room=SIGNATURE_ROOM),
-        page, cols, layout, kop.huruf or project.config.huruf, kop.unit or kop.dinas, lampiran,
-        tuple(identity_rows(sop)), _sections(project, sop), sop.tampilan.judul_kolom,
+        page, cols, layout, kop.huruf or project.config.huruf, kop.unit or kop.dinas,
+        enactment.header if enactment else None, enactment.closing if enactment else None,
+        tuple(identity_rows(sop, enactment.tanggal if enactment else None)), _sections(project, sop),
+        sop.tampilan.judul_kolom,
         tuple(p.nama for p in sop.pelaksana), tuple(_row(r) for r in layout.rows), tuple(summary(sop)))
 
 
-def identity_rows(sop: Sop) -> list[tuple[str, str]]:
+def identity_rows(sop: Sop, enacted_on: str | None = None) -> list[tuple[str, str]]:
+    """``enacted_on``: the date of the Keputusan enacting the SOP, its tanggal efektif
+    unless the SOP gives one."""
     rows = [("Nomor SOP", sop.nomor)]
     if sop.nomor_revisi:
         rows.append(("Nomor Revisi", sop.nomor_revisi))
@@ -120,8 +128,8 @@ def identity_rows(sop: Sop) -> list[tuple[str, str]]:
         rows.append(("Tanggal Revisi", f"{revisi.tanggal}" + (" (rencana kaji ulang)" if revisi.rencana else "")))
     else:
         rows.append(("Tanggal Revisi", "-"))
-    if sop.tanggal_efektif or not sop.tanggal_pengesahan:
-        rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or "-")))
+    if sop.tanggal_efektif or enacted_on or not sop.tanggal_pengesahan:
+        rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or enacted_on or "-")))
     if sop.tanggal_pengesahan:
         rows.append(("Tanggal Pengesahan", str(sop.tanggal_pengesahan)))
     rows.append(("Disahkan oleh", ""))

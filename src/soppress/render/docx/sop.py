@@ -45,6 +45,9 @@ def sop_into(doc, sheet: PlannedSheet, project_root: Path, new_section: bool = T
     _flowchart(doc, sheet)
     if sheet.view.sop.tampilan.ringkasan:
         _summary(doc, sheet)
+    if sheet.view.closing:  # the Keputusan's signature ends the lampiran
+        draw(sheet.view.closing, doc, DocxContext(project_root, sheet.view.page.content_width, IDENTITY_PT,
+                                                  IDENTITY_LINE / IDENTITY_PT))
 
 
 # ---------------------------------------------------------------- identity sheet

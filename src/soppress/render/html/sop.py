@@ -67,7 +67,7 @@ def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowc
         sections=[tuple((s.title, blocks(s.blocks, ctx)) for s in pair) for pair in view.sections],
         heads=view.heads, lanes=view.lanes,
         rows=[_row(layout, i, r, measuring) for i, r in enumerate(view.rows)],
-        legend=legend_html(), summary=view.summary,
+        legend=legend_html(), summary=view.summary, closing=draw(view.closing, ctx) if view.closing else None,
     )
 
 
