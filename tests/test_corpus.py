@@ -63,6 +63,17 @@ SEED_FINDINGS = {
     *{(key, "keterkaitan.diri-sendiri") for key in [                   # keterkaitan naming the SOP itself
         "hst/05-penampungan-sementara", "hst/06-pendampingan-korban", "kalteng/01-pengaduan-langsung",
         "kalteng/02-pengaduan-tidak-langsung", "kalteng/03-penjangkauan", "kalteng/04-penampungan-sementara"]},
+    # Nomor SOP against the unit's pola_nomor_sop (letterheads/*.yaml)
+    ("hst/03-pengelolaan-kasus", "sop.nomor-pola"),          # "28/1160/D/Sos/2026": five parts
+    ("hst/04-mediasi", "sop.nomor-pola"),                    # "78 / 60 / 11 / 2026 / 2026"
+    ("hst/05-penampungan-sementara", "sop.nomor-pola"),      # "70 / No / Dinkes / PPA / 2026"
+    ("hst/06-pendampingan-korban", "sop.nomor-pola"),        # "70 / 2026 / 2026"
+    ("kalteng/01-pengaduan-langsung", "sop.nomor-pola"),     # "061.1/ 500 UPT-PPA/…": no "/" before UPT
+    ("kalteng/04-penampungan-sementara", "sop.nomor-pola"),  # "061-V 583/…"
+    # the six HST SOPs name no tanggal efektif: they take the Keputusan's
+    *{(f"hst/{k}", "tanggal.efektif-keputusan") for k in ["01-pengaduan-masyarakat", "02-penjangkauan-korban",
+                                                           "03-pengelolaan-kasus", "04-mediasi",
+                                                           "05-penampungan-sementara", "06-pendampingan-korban"]},
 }
 
 
@@ -82,6 +93,9 @@ KEPUTUSAN_FINDINGS = [
     ("lampiran I ", "keputusan.diktum-hilang"),   # the list of SOPs leaves out LAMPIRAN I …
     ("daftar SOP di diktum memuat", "keputusan.diktum-jumlah"),
     ("daftar SOP di diktum bernomor", "keputusan.diktum-nomor"),  # … and starts at 2
+    ("menimbang b.", "keputusan.menimbang-jenis"),  # "perlu menetapkan Peraturan Bupati" in a Keputusan
+    # Mengingat items printed without the LN/TLN/BN/LD numbers the others carry (registry lacks them)
+    *[(f"mengingat {n}.", "mengingat.tak-seragam") for n in (6, 7, 9, 10, 11, 12, 14, 16)],
 ]
 
 

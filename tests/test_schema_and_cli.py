@@ -71,7 +71,7 @@ def test_valid_project_passes(mini_project):
 
 def test_letterhead_problems_are_reported(mini_project):
     kop = mini_project / "letterheads" / "uji.yaml"
-    kop.write_text(kop.read_text().replace("logo: lambang-contoh.svg", "logo: tidak-ada.png\nalamt: Jl. Contoh"))
+    kop.write_text(kop.read_text().replace("logo: lambang-uji.svg", "logo: tidak-ada.png\nalamt: Jl. Contoh"))
     result = CliRunner().invoke(main, ["check", "--proyek", str(mini_project)])
     assert result.exit_code == 1
     assert 'letterheads/uji.yaml:6:1: galat: kunci "alamt" tidak dikenal (maksud Anda "alamat"?)' in result.output

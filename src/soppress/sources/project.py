@@ -55,6 +55,7 @@ class Project:
     root: Path
     config: Proyek
     kop: dict[str, Kop] = field(default_factory=dict)
+    kop_sources: dict[str, Source] = field(default_factory=dict)  # letterhead key -> its YAML, for positions
     pejabat: dict[str, Pejabat] = field(default_factory=dict)
     peraturan: dict[str, Peraturan] = field(default_factory=dict)
     sops: list[SopFile] = field(default_factory=list)
@@ -105,6 +106,7 @@ def load_project(root: Path, report: Report) -> Project:
         kop = validate(Kop, source, report) if source else None
         if kop:
             project.kop[file.stem] = kop
+            project.kop_sources[file.stem] = source
             if kop.logo and not (root / "letterheads" / kop.logo).is_file():
                 report.add(source.pos(("logo",)), f'berkas logo "{kop.logo}" tidak ada di folder letterheads/; '
                            "periksa nama berkasnya", "kop.logo")
