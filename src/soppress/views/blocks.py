@@ -46,7 +46,8 @@ class Heading:
     space_after: float = 4.0
     space_before: float = 0.0
     anchor: str | None = None          # a bookmark / element id (daftar isi targets)
-    level: int = 1                     # 1: document or part title; 2: a section inside it
+    level: int = 1                     # 1: document or part title; 2: a section inside it;
+                                       # 0: a title line outside the outline
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from soppress.views import blocks as b
 from soppress.views.keputusan import KeputusanView
 from soppress.views.sop import PlannedSheet, SheetBlock
+from soppress.views.text import balanced
 
 
 def _spec(page) -> b.PageSpec:
@@ -26,7 +27,9 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
     cover: list[b.Block] = [b.Paragraph("", space_before=30, space_after=0)]
     if k.kop.logo:
         cover.append(b.Image(path=f"letterheads/{k.kop.logo}", height=45, space_after=12))
-    cover += [b.Paragraph(buku.judul, align="center", bold=True, size=20, space_after=4)]
+    room = portrait.width - portrait.left - portrait.right
+    cover += [b.Paragraph(balanced(buku.judul, 20, room, bold=True), align="center", bold=True, size=20,
+                          space_after=4)]
     if buku.subjudul:
         cover.append(b.Paragraph(buku.subjudul, align="center", bold=True, size=13, space_after=30))
     cover += [b.Paragraph(k.kop.pemerintah, align="center", bold=True, size=13, space_after=0),
@@ -34,7 +37,7 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
               b.Paragraph(f"TAHUN {year}", align="center", bold=True, size=14, space_after=3)]
     address = next((blk.address for blk in k.blocks if isinstance(blk, b.Kop)), "")
     if address:
-        cover.append(b.Paragraph(address, align="center", size=9))
+        cover.append(b.Paragraph(balanced(address, 9, room), align="center", size=9))
 
     toc = [b.TocEntry("bab-keputusan", f"Keputusan Nomor {doc.nomor}"),
            b.TocEntry("penjelasan", "Penjelasan Singkat Penggunaan"), b.TocEntry("peta", "Peta Keterkaitan SOP")]

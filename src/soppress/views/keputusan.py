@@ -102,11 +102,11 @@ def _blocks(project: Project, view: KeputusanView) -> tuple[b.Block, ...]:
     out: list[b.Block] = [
         kop_block(view.kop, with_unit=False),
         b.Heading((f"KEPUTUSAN {doc.jabatan}", f"NOMOR {doc.nomor}"), space_after=3),
-        b.Heading(("TENTANG", doc.tentang), space_after=3),
+        b.Heading(("TENTANG", doc.tentang), space_after=3, level=0),
     ]
     if doc.rahmat:
-        out.append(b.Heading(("DENGAN RAHMAT TUHAN YANG MAHA ESA",), space_after=3))
-    out.append(b.Heading((f"{doc.jabatan},",), space_after=4))
+        out.append(b.Heading(("DENGAN RAHMAT TUHAN YANG MAHA ESA",), space_after=3, level=0))
+    out.append(b.Heading((f"{doc.jabatan},",), space_after=4, level=0))
     out.append(b.Fields((b.FieldRow("Menimbang", _numbered(project, doc, doc.menimbang, "a.")),
                          b.FieldRow("Mengingat", _numbered(project, doc, doc.mengingat, "1.")))))
     out.append(b.Paragraph("MEMUTUSKAN:", align="center", bold=True, space_before=2, space_after=3,

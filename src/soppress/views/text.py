@@ -82,3 +82,41 @@ def number_words(n: int) -> str:
 def diktum_ordinal(n: int) -> str:
     """KESATU, KEDUA, …, KESEBELAS, KEDUA BELAS, KEDUA PULUH SATU."""
     return "KE" + number_words(n)
+
+
+def balanced(text: str, size_pt: float, width_mm: float, bold: bool = False) -> str:
+    """``text`` broken into lines of nearly equal width ("\\n" between them), so a
+    centred title never leaves one word alone on its last line. Widths come from the
+    shipped font's metrics (bold set about 8% wider); no-break spaces hold words
+    together (a label and its URL)."""
+    from soppress.layout.flowchart import text_width  # font metrics, loaded once
+    words = text.split(" ")
+    size_mm = size_pt * 25.4 / 72 * (1.08 if bold else 1.0)
+
+    def width(i: int, j: int) -> float:
+        return text_width(" ".join(words[i:j]), size_mm)
+
+    if len(words) < 3 or width(0, len(words)) <= width_mm:
+        return text
+    n = len(words)
+    lines = 1
+    while True:
+        lines += 1
+        # best[k][j]: the least possible widest line setting words[:j] on k lines
+        best = [[float("inf")] * (n + 1) for _ in range(lines + 1)]
+        cut = [[0] * (n + 1) for _ in range(lines + 1)]
+        best[0][0] = 0.0
+        for k in range(1, lines + 1):
+            for j in range(1, n + 1):
+                for i in range(k - 1, j):
+                    w = max(best[k - 1][i], width(i, j))
+                    if w < best[k][j]:
+                        best[k][j], cut[k][j] = w, i
+        if best[lines][n] <= width_mm or lines >= n:
+            break
+    out, j = [], n
+    for k in range(lines, 0, -1):
+        i = cut[k][j]
+        out.append(" ".join(words[i:j]))
+        j = i
+    return "\n".join(reversed(out))

@@ -83,9 +83,9 @@ def _heading(h: b.Heading, container, ctx: DocxContext) -> None:
     size = h.size or ctx.size
     for i, line in enumerate(h.lines):
         paragraph = new_paragraph(container, ctx, size)
-        if i == 0 and getattr(container, "_tc", None) is None:
-            paragraph.style = container.styles["Heading 1" if h.level == 1 else "Heading 2"] \
-                if _has_style(container, "Heading 1") else paragraph.style
+        if i == 0 and h.level in (1, 2) and getattr(container, "_tc", None) is None \
+                and _has_style(container, f"Heading {h.level}"):  # Word's navigation pane
+            paragraph.style = container.styles[f"Heading {h.level}"]
         paragraph.alignment = ALIGN[h.align]
         paragraph.paragraph_format.keep_with_next = True
         if i == len(h.lines) - 1:

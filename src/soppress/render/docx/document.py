@@ -35,14 +35,7 @@ def to_docx(doc: Document, project_root: Path) -> bytes:
             if first is not None:
                 bookmark(Paragraph(first, word._body), bookmark_name(section.name))
     furniture(word, doc)
-    props = word.core_properties
-    props.title, props.subject = _fit(doc.title), _fit(doc.subject)  # OOXML caps these at 255 characters
-    props.author, props.keywords = _fit(doc.author), _fit(", ".join(doc.keywords))
-    return finish_document(word)
-
-
-def _fit(text: str) -> str:
-    return text if len(text) <= 255 else text[:254] + "\u2026"
+    return finish_document(word, doc.title, doc.subject, doc.author, ", ".join(doc.keywords))
 
 
 def setup(section, page: PageSpec) -> None:

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from soppress.render.docx import ooxml as dx
 from soppress.render.docx import png_draw
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
-from soppress.render.docx.template import finish_document, page_setup, raster_logo, start_document
+from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
 from soppress.views import text
 from soppress.views.sop import LEGEND, Lines, PlannedSheet, SheetBlock
 
@@ -30,9 +30,8 @@ def render_docx(sheet: PlannedSheet, project_root: Path) -> bytes:
     view = sheet.view
     doc = start_document(project_root, {"nomor": view.sop.nomor, "nama": view.sop.nama})
     sop_into(doc, sheet, project_root, new_section=False)
-    doc.core_properties.title = view.sop.nama
-    doc.core_properties.author = view.author
-    return finish_document(doc)
+    return finish_document(doc, title=view.sop.nama, subject=f"Standar Operasional Prosedur {view.sop.nomor}",
+                           author=view.author, keywords=f"SOP, {view.sop.nomor}")
 
 
 def sop_into(doc, sheet: PlannedSheet, project_root: Path, new_section: bool = True) -> None:
@@ -41,6 +40,8 @@ def sop_into(doc, sheet: PlannedSheet, project_root: Path, new_section: bool = T
     if new_section:
         doc.add_section(WD_SECTION.NEW_PAGE)
     page_setup(doc.sections[-1], sheet.view.page, landscape=True)
+    body = doc.element.body
+    before = len(body)
     _identity(doc, sheet, project_root)
     _flowchart(doc, sheet)
     if sheet.view.sop.tampilan.ringkasan:
@@ -48,6 +49,7 @@ def sop_into(doc, sheet: PlannedSheet, project_root: Path, new_section: bool = T
     if sheet.view.closing:  # the Keputusan's signature ends the lampiran
         draw(sheet.view.closing, doc, DocxContext(project_root, sheet.view.page.content_width, IDENTITY_PT,
                                                   IDENTITY_LINE / IDENTITY_PT))
+    mark_sop(list(body)[max(before - 1, 0):], doc)
 
 
 # ---------------------------------------------------------------- identity sheet
@@ -62,11 +64,16 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
     boxes = sheet.plan.identity
     width = view.page.content_width
     if view.lampiran:  # as the PDF: in the right half, above the kop
-        for line in view.lampiran:
+        for i, line in enumerate(view.lampiran):
             paragraph = doc.add_paragraph()
+            if i == 0:  # "LAMPIRAN I": a heading, for Word's navigation pane; looks as the others
+                paragraph.style = doc.styles["Heading 1"]
+                paragraph.paragraph_format.space_before = Mm(0)
             paragraph.paragraph_format.left_indent = Mm(width / 2)
             paragraph.paragraph_format.line_spacing = Pt(10.6)
-            paragraph.add_run(line.upper()).font.size = Pt(8.5)
+            paragraph.paragraph_format.space_after = Mm(0)
+            run = paragraph.add_run(line.upper())
+            run.font.size, run.bold, run.font.color.rgb = Pt(8.5), False, RGBColor(0, 0, 0)
         paragraph.paragraph_format.space_after = Mm(3)
     rows = view.identity
     table = dx.table(doc, [width * 0.40, width * 0.17, width * 0.43])

@@ -8,6 +8,7 @@ the fix-ups every file gets before it is saved."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import jinja2
@@ -18,7 +19,7 @@ from docxtpl import DocxTemplate
 
 from soppress.errors import TemplateError
 from soppress.render.docx import ooxml as dx
-from soppress.resources import TEMPLATE_DIR
+from soppress.resources import TEMPLATE_DIR, build_time
 
 TEMPLATE = TEMPLATE_DIR / "sop.docx"
 MARKER = "\u2063SOPPRESS-ISI\u2063"
@@ -51,12 +52,92 @@ def start_document(project_root: Path, context: dict):
     return doc
 
 
-def finish_document(doc) -> bytes:
+# Named paragraph styles every soppress DOCX carries (based on Normal: same look as the
+# direct formatting that places text exactly; they give Word users names to work with).
+STYLES = {"Isi": "isi naskah", "Teks Tabel": "teks di dalam tabel", "Daftar 1": "butir daftar",
+          "Daftar 2": "butir daftar tingkat kedua", "Teks SOP": "teks lembar SOP (tanpa pemenggalan kata)"}
+LANGUAGE = "id-ID"
+
+
+def finish_document(doc, title: str = "", subject: str = "", author: str = "", keywords: str = "") -> bytes:
+    """Fix-ups every soppress DOCX gets, then the bytes: named styles for unstyled
+    paragraphs, Indonesian as the proofing language, automatic hyphenation (not in
+    SOP sheets, which must wrap as their PDF), document properties of this build."""
+    _styles(doc)
     dx.pad_text(doc)
     dx.schema_order(doc)
+    properties(doc, title, subject, author, keywords)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _styles(doc) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    names = {s.name for s in doc.styles}
+    for name in STYLES:
+        if name not in names:
+            style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = doc.styles["Normal"]
+            style.quick_style = True
+            if name == "Teks SOP":
+                style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
+    rpr = doc.styles.element.find(f"{dx.qn('w:docDefaults')}/{dx.qn('w:rPrDefault')}/{dx.qn('w:rPr')}")
+    if rpr is not None:
+        for old in rpr.findall(dx.qn("w:lang")):
+            rpr.remove(old)
+        rpr.append(dx.el("w:lang", w_val=LANGUAGE, w_eastAsia=LANGUAGE, w_bidi="ar-SA"))
+    settings = doc.settings.element
+    if settings.find(dx.qn("w:autoHyphenation")) is None:
+        settings.append(dx.el("w:autoHyphenation", w_val="true"))
+    body = doc.element.body
+    for p in body.iter(dx.qn("w:p")):
+        ppr = p.find(dx.qn("w:pPr"))
+        if ppr is not None and ppr.find(dx.qn("w:pStyle")) is not None:
+            continue
+        ind = ppr.find(dx.qn("w:ind")) if ppr is not None else None
+        hanging = ind is not None and ind.get(dx.qn("w:hanging"))
+        in_table = any(a.tag == dx.qn("w:tc") for a in p.iterancestors())
+        if hanging:
+            level = 2 if int(ind.get(dx.qn("w:left"), "0")) > 2 * int(hanging) else 1
+            name = f"Daftar {level}"
+        else:
+            name = "Teks Tabel" if in_table else "Isi"
+        p.get_or_add_pPr().insert(0, dx.el("w:pStyle", w_val=doc.styles[name].style_id))
+
+
+def mark_sop(elements, doc) -> None:
+    """Paragraphs of an SOP sheet: the "Teks SOP" style (no automatic hyphenation, so
+    the sheet wraps as in its PDF) unless they carry a style already."""
+    _styles_exist(doc)
+    style_id = doc.styles["Teks SOP"].style_id
+    for element in elements:
+        for p in ([element] if element.tag == dx.qn("w:p") else []) + list(element.iter(dx.qn("w:p"))):
+            ppr = p.get_or_add_pPr()
+            if ppr.find(dx.qn("w:pStyle")) is None:
+                ppr.insert(0, dx.el("w:pStyle", w_val=style_id))
+
+
+def _styles_exist(doc) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    if "Teks SOP" not in {s.name for s in doc.styles}:
+        style = doc.styles.add_style("Teks SOP", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
+
+
+def properties(doc, title: str, subject: str, author: str, keywords: str) -> None:
+    def fit(text: str) -> str:  # OOXML caps these at 255 characters
+        return text if len(text) <= 255 else text[:254] + "\u2026"
+    props = doc.core_properties
+    props.title, props.subject, props.author = fit(title), fit(subject), fit(author)
+    props.keywords, props.comments, props.last_modified_by = fit(keywords), "", "soppress"
+    props.language, props.revision = LANGUAGE, 1
+    props.created = props.modified = build_time()
+    for part in doc.part.package.parts:
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = re.sub(rb"<Application>.*?</Application>", b"<Application>soppress</Application>", part.blob)
+            part._blob = re.sub(rb"<Template>.*?</Template>", b"<Template></Template>", part._blob)
 
 
 

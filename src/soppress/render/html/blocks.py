@@ -61,7 +61,7 @@ def _paragraph(p: b.Paragraph, ctx: HtmlContext) -> Markup:
 
 @draw.register
 def _heading(h: b.Heading, ctx: HtmlContext) -> Markup:
-    tag = "h1" if h.level == 1 else "h2"
+    tag = {1: "h1", 2: "h2"}.get(h.level, "div")  # h1/h2 also become the PDF's bookmarks
     ident = Markup(' id="{}"').format(h.anchor) if h.anchor else Markup("")
     style = _style(text_align=h.align if h.align != "center" else None,
                    font_size=f"{h.size}pt" if h.size else None, margin_top=f"{h.space_before}mm" if h.space_before
@@ -242,15 +242,15 @@ def _answer(f: b.FormField, ctx: HtmlContext) -> Markup:
 
 
 BLOCKS_CSS = """
-p.par { margin: 0; }
-h1.judul, h2.judul { font-size: inherit; text-align: center; margin: 0; }
-h1.judul span, h2.judul span { display: block; }
+p.par { margin: 0; text-align: justify; hyphens: auto; }
+h1.judul, h2.judul, div.judul { font-size: inherit; font-weight: bold; text-align: center; margin: 0; }
+h1.judul span, h2.judul span, div.judul span { display: block; }
 ol.daftar { list-style: none; margin: 0; padding: 0; }
-ol.daftar li { margin-bottom: 1mm; padding-left: 7mm; }
+ol.daftar li { margin-bottom: 1mm; padding-left: 7mm; hyphens: auto; }
 ol.daftar li > .m { float: left; width: 7mm; margin-left: -7mm; }
 ol.daftar ol.daftar { margin-top: 1mm; }
 table.isian-baris { border-collapse: collapse; width: 100%; }
-table.isian-baris td { border: none; padding: 0 0 1.5mm 0; vertical-align: top; text-align: justify; }
+table.isian-baris td { border: none; padding: 0 0 1.5mm 0; vertical-align: top; text-align: justify; hyphens: auto; }
 table.isian-baris td.titik { width: 5mm; }
 table.isian-baris td.tebal { font-weight: bold; }
 table.isian-baris tr.akhir { break-inside: avoid; break-after: avoid; }
@@ -260,7 +260,7 @@ table.isian-baris tr.akhir { break-inside: avoid; break-after: avoid; }
 .kop-surat .pemerintah { font-size: 12pt; font-weight: bold; }
 .kop-surat .dinas { font-size: 13pt; font-weight: bold; }
 .kop-surat .unit { font-size: 11pt; font-weight: bold; }
-.kop-surat .alamat { font-size: 8.5pt; }
+.kop-surat .alamat { font-size: 8.5pt; overflow-wrap: anywhere; }
 .ttd { margin-top: 6mm; break-inside: avoid; break-before: avoid; }
 .ttd-right { margin-left: auto; }
 .ttd-center { margin-left: auto; margin-right: auto; }

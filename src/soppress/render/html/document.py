@@ -7,6 +7,7 @@ from markupsafe import Markup
 from soppress.render.html.assets import AssetUrl, font_stack, fonts_css
 from soppress.render.html import sop as _sop  # noqa: F401 - registers the SOP sheet block's drawing
 from soppress.render.html.blocks import BLOCKS_CSS, HtmlContext, block_css, blocks
+from soppress.resources import build_time
 from soppress.views.blocks import Document, PageNumbers, PageSpec
 
 _POSITIONS = {"atas-tengah": "top-center", "bawah-tengah": "bottom-center", "bawah-kanan": "bottom-right"}
@@ -56,7 +57,8 @@ def to_html(doc: Document, assets: AssetUrl, env=None) -> str:
         for i, section in enumerate(doc.sections))
     meta = Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, value) for name, value in (
         ("author", doc.author), ("description", doc.subject), ("keywords", ", ".join(doc.keywords)),
-        ("generator", "soppress")) if value)
+        ("generator", "soppress"), ("dcterms.created", build_time().isoformat() + "Z"),
+        ("dcterms.modified", build_time().isoformat() + "Z")) if value)
     return str(Markup('<!DOCTYPE html>\n<html lang="{}">\n<head>\n<meta charset="utf-8">\n<title>{}</title>\n{}'
                       "<style>\n{}\n</style>\n</head>\n<body>\n{}\n</body>\n</html>\n").format(
         doc.lang.split("-")[0], doc.title, meta, Markup(css), body))

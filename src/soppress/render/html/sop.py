@@ -16,6 +16,7 @@ from soppress.layout.flowchart import FlowLayout
 from soppress.render.html import css_draw
 from soppress.render.html.assets import AssetUrl, font_stack, fonts_css
 from soppress.render.html.blocks import HtmlContext, block_css, blocks, draw, kop_lines, signature_lines
+from soppress.resources import build_time
 from soppress.views import text
 from soppress.views.sop import LEGEND, Lines, RowView, SheetBlock, SheetView
 
@@ -67,7 +68,7 @@ def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowc
         sections=[tuple((s.title, blocks(s.blocks, ctx)) for s in pair) for pair in view.sections],
         heads=view.heads, lanes=view.lanes,
         rows=[_row(layout, i, r, measuring) for i, r in enumerate(view.rows)],
-        legend=legend_html(), summary=view.summary, closing=draw(view.closing, ctx) if view.closing else None,
+        legend=legend_html(), summary=view.summary, created=build_time().isoformat() + "Z", closing=draw(view.closing, ctx) if view.closing else None,
     )
 
 
