@@ -51,10 +51,64 @@ def _root(project_dir: Path | None) -> Path:
     return find_root(Path.cwd())
 
 
+def _hint(exc: click.BadParameter) -> str:
+    if exc.param_hint:
+        return exc.param_hint if isinstance(exc.param_hint, str) else " / ".join(exc.param_hint)
+    if isinstance(exc.param, click.Argument):
+        return exc.param.human_readable_name
+    if exc.param is not None:
+        return " / ".join(exc.param.opts)
+    return "nilai"
+
+
+def usage_message(exc: click.ClickException) -> str:
+    """Click's own errors (English, from its gettext catalogue) told in Indonesian."""
+    if isinstance(exc, click.exceptions.NoSuchOption):
+        near = f" (yang mirip: {', '.join(exc.possibilities)})" if exc.possibilities else ""
+        return f"opsi tidak dikenal: {exc.option_name}{near}"
+    if isinstance(exc, click.exceptions.NoSuchCommand):
+        near = f" (yang mirip: {', '.join(exc.possibilities)})" if exc.possibilities else ""
+        return f"perintah tidak dikenal: {exc.command_name}{near}"
+    if isinstance(exc, click.MissingParameter):
+        return f"{_hint(exc)} wajib diisi"
+    if isinstance(exc, click.BadParameter):
+        kind = exc.param.type if exc.param is not None else None
+        if isinstance(kind, click.Choice):
+            return f"nilai {_hint(exc)} tidak sah; pilih salah satu: {', '.join(map(str, kind.choices))}"
+        if isinstance(kind, click.DateTime):
+            return f"nilai {_hint(exc)} harus tanggal TTTT-BB-HH, misalnya 2026-07-01"
+        if isinstance(kind, click.Path):
+            return f"nilai {_hint(exc)} bukan folder atau berkas yang dapat dipakai"
+        return f"nilai {_hint(exc)} tidak sah"
+    if isinstance(exc, click.BadOptionUsage):
+        return f"opsi {exc.option_name} perlu diberi nilai"
+    if isinstance(exc, click.UsageError):
+        if "extra argument" in exc.message:
+            return "argumen berlebih; lihat --help untuk cara memakai perintah ini"
+        return "perintah tidak dapat dibaca; lihat --help"
+    return exc.format_message()  # our own ClickExceptions carry Indonesian messages
+
+
 class _Group(click.Group):
-    def main(self, *args, **kwargs):
-        click.ClickException.exit_code = 1
-        return super().main(*args, **kwargs)
+    def main(self, args=None, prog_name=None, **kwargs):
+        """Every error a user reads is Indonesian, exit 1: click's own errors are
+        caught here (standalone mode off) instead of printing "Error: …"."""
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "soppress"
+            click.echo(f"soppress: galat: {usage_message(exc)}\nBantuan: {command} --help", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            click.echo(f"soppress: galat: {usage_message(exc)}", err=True)
+            sys.exit(1)
+        except click.Abort:
+            click.echo("soppress: dibatalkan.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,19 +128,25 @@ IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", help="Bentuk laporan.")
 @STRICT_OPTION
 @IGNORE_OPTION
+@click.option("--catatan", "notes", is_flag=True,
+              help="Tampilkan juga catatan (mis. butir dasar hukum yang dicetak dalam bentuk registri).")
 @_friendly
-def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...]) -> None:
+def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...], notes: bool) -> None:
     """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
     root = _root(project_dir)
     project, report = api.check(root, strict=strict, ignore=ignore)
     if fmt == "json":
         click.echo(report.render_json())
-    elif report.diagnostics:
-        click.echo(report.render_text(), err=True)
-    errors, warnings = len(report.errors), len(report.diagnostics) - len(report.errors)
-    if fmt == "teks":
-        click.echo(f"{len(project.sops)} SOP diperiksa: {errors} galat, {warnings} peringatan.",
-                   err=bool(errors))
+        if report.errors:
+            sys.exit(1)
+        return
+    shown = report if notes else report.without_notes()
+    if shown.diagnostics:
+        click.echo(shown.render_text(), err=True)
+    errors, warnings, infos = report.counts()
+    hint = f" {infos} catatan tidak ditampilkan (lihat --catatan)." if infos and not notes else ""
+    click.echo(f"{len(project.sops)} SOP diperiksa:{hint} {errors} galat, {warnings} peringatan.",
+               err=bool(errors))
     if errors:
         sys.exit(1)
 
@@ -124,14 +184,32 @@ def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[
         raise click.ClickException(f"format tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(FORMATS)}")
     root = _root(project_dir)
     result = run_build(root, out, chosen, list(only) or None)
-    if result.report.diagnostics:
-        click.echo(result.report.render_text(), err=True)
+    shown, rest = split_report(result.report.without_notes(), only)
+    if shown.diagnostics:
+        click.echo(shown.render_text(), err=True)
+    if rest:
+        click.echo(f"{rest} peringatan lain untuk SOP yang tidak dibuat kali ini (lihat soppress check).", err=True)
+    unknown = [key for key in only if key not in result.sheets]
+    if unknown and not result.report.errors:
+        raise click.ClickException(f"SOP tidak dikenal: {', '.join(unknown)}; tulis kuncinya seperti "
+                                   "kalteng/02-pengaduan-tidak-langsung (lihat soppress status)")
     if result.report.errors:
         click.echo(f"{len(result.report.errors)} galat: tidak ada berkas yang dibuat. Perbaiki dulu, lalu ulangi.",
                    err=True)
         sys.exit(1)
     for path in result.written:
         click.echo(f"ditulis: {path.relative_to(root) if path.is_relative_to(root) else path}")
+
+
+def split_report(report, only: tuple[str, ...]):
+    """For ``build --sop``: (the diagnostics to show, how many warnings are left out).
+    Shown: every error (it stops the build), and the warnings of the SOPs being built."""
+    from soppress.checks.diagnostics import Report
+    if not only:
+        return report, 0
+    files = {Path("sops") / f"{key}.yaml" for key in only}
+    shown = [d for d in report.diagnostics if d.severity == "galat" or Path(d.pos.file) in files]
+    return Report(shown), len(report.diagnostics) - len(shown)
 
 
 @main.command()

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from soppress.checks import citations
+from soppress.checks import citations, in_force
 from soppress.checks import nip
 from soppress.checks.diagnostics import Position, Report
 from soppress.model import Butir, Daftar, Tanggal
@@ -28,10 +28,11 @@ class Emitter:
     def __init__(self, report: Report, strict: bool, ignore: Iterable[str]):
         self.report, self.strict, self.ignore = report, strict, set(ignore)
 
-    def __call__(self, pos: Position, message: str, code: str) -> None:
+    def __call__(self, pos: Position, message: str, code: str, info: bool = False) -> None:
         if any(code == c or code.startswith(c + ".") for c in self.ignore):
             return
-        self.report.add(pos, message, code, severity="galat" if self.strict else "peringatan")
+        severity = "catatan" if info else "galat" if self.strict else "peringatan"
+        self.report.add(pos, message, code, severity=severity)
 
 
 def check_collection(project: Project, report: Report, strict: bool = False, ignore: Iterable[str] = ()) -> None:
@@ -199,10 +200,11 @@ def _citations(project: Project, src, items: list[Butir], path: tuple, label: st
     if not project.peraturan:
         return
     for i, item in enumerate(items):
-        if item.ref or not item.teks:
-            continue
-        for code, message in citations.match(item.teks, project.peraturan).problems:
-            emit(src.pos(path + (i,)), f"{label} {marker(style, i)} {message}", code)
+        found = citations.match(item.teks, project.peraturan) if item.teks and not item.ref else None
+        key = item.ref or (found.key if found and (found.printable or found.safe) else None)
+        problems = (found.problems if found else []) + in_force.problems(item.teks, key, project.peraturan)
+        for p in problems:
+            emit(src.pos(path + (i,)), f"{label} {marker(style, i)} {p.message}", p.code, info=p.info)
 
 
 def _decree_list(project: Project, k, emit: Emitter) -> None:

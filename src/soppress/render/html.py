@@ -101,12 +101,12 @@ def sheet_variables(ctx: SheetContext, flowchart_only: bool = False, measuring: 
 def citation_text(project: Project, butir: Butir, long: bool | None = None) -> str:
     """What a list item prints. A regulation is printed from the registry (short or
     long form: as asked, else as the project prefers) when the item cites it by key
-    or the written citation surely means it; otherwise the item's own text (the
+    or its written jenis, nomor and tahun agree with an entry
+    (``citations.printable_ref``); otherwise the item's own text, as written (the
     check warns)."""
     key = butir.ref
     if key is None and butir.teks and project.peraturan:
-        found = citations.match(butir.teks, project.peraturan)
-        key = found.key if found.certain else None
+        key = citations.printable_ref(butir.teks, project.peraturan)
     if key is None:
         return butir.teks
     entry = project.peraturan[key]
