@@ -201,6 +201,29 @@ def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[
         click.echo(f"ditulis: {path.relative_to(root) if path.is_relative_to(root) else path}")
 
 
+@main.command()
+@PROJECT_OPTION
+@click.option("--periksa", "dry_run", is_flag=True, help="Tampilkan perubahannya saja (diff); jangan tulis berkas.")
+@_friendly
+def rapikan(project_dir: Path | None, dry_run: bool) -> None:
+    """Terapkan saran pemeriksaan yang aman ke berkas sumber (mis. kutipan dasar hukum menjadi ref:)."""
+    from soppress import rapikan as fixes
+    root = _root(project_dir)
+    plan = fixes.plan(root)
+    for change in plan.changes:
+        click.echo(change.diff(), nl=False)
+    for note in plan.skipped:
+        click.echo(f"dilewati: {note}", err=True)
+    if not plan.changes:
+        click.echo("Tidak ada yang perlu dirapikan.")
+        return
+    if dry_run:
+        click.echo(f"{len(plan.changes)} berkas akan diubah (pratinjau; jalankan tanpa --periksa untuk menulis).")
+        return
+    fixes.apply(root, plan.changes)
+    click.echo(f"{len(plan.changes)} berkas diubah. Periksa perubahannya sebelum mencetak ulang.")
+
+
 def split_report(report, only: tuple[str, ...]):
     """For ``build --sop``: (the diagnostics to show, how many warnings are left out).
     Shown: every error (it stops the build), and the warnings of the SOPs being built."""
