@@ -260,5 +260,9 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
         left = "" if r.sisa_hari is None else (f" ({-r.sisa_hari} hari lewat)" if r.sisa_hari < 0
                                                 else f" ({r.sisa_hari} hari lagi)")
         click.echo(f"{r.sop:38} {r.versi:>5}  {r.efektif:18} {r.kaji_ulang or '-':10}  {LABELS[r.status]}{left}")
+        click.echo(f"{'':38} total waktu: {r.total_waktu}")
+        for rev in r.riwayat:
+            by = f" (oleh {rev['oleh']})" if rev["oleh"] else ""
+            click.echo(f"{'':38} revisi {rev['nomor']}, {rev['tanggal']}: {rev['perubahan']}{by}")
     due = sum(r.status in ("terlambat", "segera") for r in rows)
     click.echo(f"{len(rows)} SOP; {due} perlu dikaji ulang (terlambat atau dalam {DUE_DAYS} hari).")

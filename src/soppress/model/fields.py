@@ -104,6 +104,14 @@ class TanggalRevisi(Model):
         return {"tanggal": value}
 
 
+class Revisi(Model):
+    """One entry of an SOP's revision history (riwayat_revisi)."""
+    nomor: TeksWajib = Field(description="nomor revisi, mis. 1 atau 01")
+    tanggal: TanggalField = Field(description="tanggal revisi TTTT-BB-HH")
+    perubahan: TeksWajib = Field(description="apa yang diubah")
+    oleh: Teks | None = Field(None, description="siapa yang mengubah atau mengesahkan (jabatan/tim)")
+
+
 class Pejabat(Model):
     """A signatory, written out in the SOP or (by key) in registri/pejabat.yaml."""
     jabatan: TeksWajib

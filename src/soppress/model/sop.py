@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from soppress.model.fields import (Daftar, Model, OptionalTanggal, PejabatRef, TanggalRevisi, Teks,
+from soppress.model.fields import (Daftar, Model, OptionalTanggal, PejabatRef, Revisi, TanggalRevisi, Teks,
                                    TeksWajib, Waktu, _none_if_dash)
 from soppress.model.waktu import Durasi
 
@@ -166,6 +166,8 @@ class Sop(Model):
     tanggal_revisi: Annotated[Union[TanggalRevisi, None], BeforeValidator(_none_if_dash)] = None
     tanggal_efektif: OptionalTanggal = None
     tanggal_pengesahan: OptionalTanggal = None
+    riwayat_revisi: list[Revisi] = Field(default_factory=list, description="riwayat revisi, urut dari yang pertama: "
+                                         "nomor, tanggal, perubahan, oleh")
     disahkan_oleh: PejabatRef
     nama: TeksWajib = Field(description="nama/judul SOP")
     judul: Teks | None = Field(None, description='judul di atas lembar, mis. "SOP LAYANAN MEDIASI"')
