@@ -10,8 +10,6 @@ from soppress.checks import citations
 from soppress.cli import main
 from soppress.model import Peraturan
 from soppress.render.html import citation_text
-from soppress.sources.project import load_project
-from soppress.checks.diagnostics import Report
 
 REGISTRY = """
 uu-23-2004:
@@ -102,7 +100,7 @@ def findings(root, prefix="dasar-hukum"):
 
 def test_wrong_number_is_printed_as_written_with_a_warning(proyek):
     with_item(proyek, WRONG_NUMBER)
-    project = load_project(proyek, Report())
+    project, _ = check(proyek)  # the checks resolve what is printed
     item = project.sops[0].sop.dasar_hukum.butir[0]
     assert citation_text(project, item) == WRONG_NUMBER  # not "… Nomor 91 Tahun 2010 …"
     (warning,) = findings(proyek)
@@ -154,7 +152,7 @@ def test_title_fragment_is_detected_not_printed_twice(proyek):
     sop = proyek / "sops" / "contoh.yaml"
     sop.write_text(sop.read_text().replace(ORIGINAL, "  - Peraturan Pemerintah Nomor 91 Tahun 2010\n"
                                                      "  - tentang Tata Cara Contoh Pelayanan Terpadu;"))
-    project = load_project(proyek, Report())
+    project, _ = check(proyek)
     first, second = project.sops[0].sop.dasar_hukum.butir
     printed = citation_text(project, first) + " " + citation_text(project, second)
     assert printed.count("Tata Cara Contoh Pelayanan Terpadu") == 1

@@ -53,6 +53,11 @@ class Match:
     safe: bool = False          # `rapikan` may replace the text by ``ref: key`` (the user reviews the diff)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def certain(self) -> bool:
+        """The older name of ``printable`` (what the sheet may print from the registry)."""
+        return self.printable
+
 
 TITLE_SIMILAR = 0.8
 AS_WRITTEN = "lembar mencetak teks seperti tertulis"
