@@ -267,3 +267,12 @@ def test_rapikan_leaves_unsure_citations_alone(proyek):
     before = sop.read_text()
     result = CliRunner().invoke(main, ["rapikan", "--proyek", str(proyek)])
     assert result.exit_code == 0 and sop.read_text() == before
+
+
+def test_registry_revocation_keys_must_exist(proyek):
+    registry = proyek / "registri" / "peraturan.yaml"
+    registry.write_text(registry.read_text().replace("diganti_oleh: uu-6-2023", "diganti_oleh: uu-6-2032"))
+    _, report = check(proyek)
+    (finding,) = [d for d in report.diagnostics if d.code == "registri.kunci"]
+    assert '"uu-6-2032"' in finding.message and str(finding.pos.file) == "registri/peraturan.yaml"
+    assert finding.pos.line == REGISTRY.splitlines().index("  diganti_oleh: uu-6-2023") + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable
 
 from soppress.checks import citations, dates, in_force
@@ -54,6 +55,7 @@ def check_collection(project: Project, report: Report, strict: bool = False, ign
     for k in decrees:
         _citations(project, k.source, k.keputusan.mengingat, ("mengingat",), "mengingat", "1.", emit)
         _decree_list(project, k, emit)
+    _registry_links(project, emit)
 
 
 # ---------------------------------------------------------------- across SOPs
@@ -170,6 +172,21 @@ def _flow(f: SopFile, emit: Emitter) -> None:
         elif s.no not in reaches_end:
             emit(f.source.pos(_where(f, s)), f"dari kegiatan {s.no} alur tidak pernah sampai ke akhir; "
                  "periksa cabang dan lanjut", "alur.buntu")
+
+
+def _registry_links(project: Project, emit: Emitter) -> None:
+    """Revocations and amendments in registri/peraturan.yaml name existing entries."""
+    problems = in_force.registry_problems(project.peraturan)
+    if not problems:
+        return
+    from soppress.sources.yamlsrc import YamlError, load
+    relative = Path("registri") / "peraturan.yaml"
+    try:
+        source = load(project.root / relative, relative)
+    except YamlError:
+        return  # already reported when the registry was loaded
+    for path, message in problems:
+        emit(source.pos(path), message, "registri.kunci")
 
 
 def _citations(project: Project, src, items: list[Butir], path: tuple, label: str, style: str,

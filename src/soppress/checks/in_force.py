@@ -74,3 +74,17 @@ def problems(text: str | None, key: str | None, registry: dict[str, Peraturan]) 
         result.append(Problem("dasar-hukum.perubahan", f"perubahan terakhir yang dikutip ({cited[-1][0]}) bukan "
                               f"perubahan terakhir menurut registri: {_name(chain[-1], registry)}"))
     return result
+
+
+def registry_problems(registry: dict[str, Peraturan]) -> list[tuple[tuple, str]]:
+    """Keys in dicabut_oleh / diganti_oleh / diubah_dengan that name no registry entry
+    (a value with a space is a written citation, accepted as text): (path, message)."""
+    found = []
+    for key, entry in registry.items():
+        refs = [(("dicabut_oleh",), entry.dicabut_oleh), (("diganti_oleh",), entry.diganti_oleh)]
+        refs += [(("diubah_dengan", i), v) for i, v in enumerate(entry.diubah_dengan)]
+        for path, value in refs:
+            if value and " " not in value.strip() and value not in registry:
+                found.append(((key, *path), f'"{value}" bukan kunci registri/peraturan.yaml; tulis kunci entri yang '
+                                            "ada, atau kutipan lengkapnya"))
+    return found
