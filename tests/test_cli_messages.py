@@ -41,3 +41,12 @@ def test_build_sop_shows_only_its_own_diagnostics(mini_project, tmp_path):
     unknown = runner.invoke(main, ["build", "--proyek", str(mini_project), "--sop", "tidak-ada", "--format", "html",
                                    "--keluaran", str(tmp_path / "out")])
     assert unknown.exit_code == 1 and "SOP tidak dikenal: tidak-ada" in unknown.output
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["status", "--help"], ["rapikan", "-h"], []])
+def test_help_is_indonesian(args):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Pemakaian:" in result.output and "Opsi:" in result.output
+    for english in ("Usage", "Options", "Commands", "Show this message", "DIRECTORY", "TEXT", "[default"):
+        assert english not in result.output, english

@@ -17,7 +17,7 @@ from soppress.sources.project import ProjectError, find_root
 from soppress.render.docx.sop import TemplateError
 from soppress.model.jsonschema import schema as make_schema, write_schemas
 
-PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
                               "memuat soppress.yaml).")
 
@@ -89,7 +89,39 @@ def usage_message(exc: click.ClickException) -> str:
     return exc.format_message()  # our own ClickExceptions carry Indonesian messages
 
 
+class _Formatter(click.HelpFormatter):
+    """--help in Indonesian: click writes its headings in English."""
+    HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPSI]").replace("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]...")
+        super().write_usage(prog, args, prefix or "Pemakaian: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+def _help_option(self, ctx):
+    option = click.Command.get_help_option(self, ctx)
+    if option is not None:
+        option.help = "Tampilkan bantuan ini lalu keluar."
+    return option
+
+
+class _Command(click.Command):
+    context_class = _Context
+    get_help_option = _help_option
+
+
 class _Group(click.Group):
+    context_class = _Context
+    command_class = _Command
+    get_help_option = _help_option
+
     def main(self, args=None, prog_name=None, **kwargs):
         """Every error a user reads is Indonesian, exit 1: click's own errors are
         caught here (standalone mode off) instead of printing "Error: …"."""
@@ -112,7 +144,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="soppress", message="soppress %(version)s")
+@click.version_option(package_name="soppress", message="soppress %(version)s", help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """soppress: menyusun dan menerbitkan SOP (Permenpan RB 35/2012)."""
 
@@ -154,7 +186,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 @main.command()
 @click.argument("jenis", type=click.Choice(["sop", "keputusan", "kop", "proyek", "pejabat", "peraturan"]),
                 default="sop")
-@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Tulis semua skema ke folder ini (mis. build/schema) alih-alih mencetak satu skema.")
 @_friendly
 def schema(jenis: str, out: Path | None) -> None:
@@ -169,11 +201,11 @@ def schema(jenis: str, out: Path | None) -> None:
 
 @main.command()
 @PROJECT_OPTION
-@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Folder hasil (bawaan: build/ di folder proyek).")
-@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
-              help="Format hasil, dipisah koma: pdf, html, docx.")
-@click.option("--sop", "only", multiple=True, help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
+@click.option("--format", "formats", default="pdf,html,docx", metavar="FORMAT",
+              help="Format hasil, dipisah koma: pdf, html, docx (bawaan: ketiganya).")
+@click.option("--sop", "only", multiple=True, metavar="KUNCI", help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
 @_friendly
 def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
     """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/."""
@@ -238,7 +270,7 @@ def split_report(report, only: tuple[str, ...]):
 @main.command()
 @PROJECT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", help="Bentuk laporan.")
-@click.option("--tanggal", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--tanggal", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="TTTT-BB-HH",
               help="Hitung seolah-olah hari ini tanggal ini (TTTT-BB-HH); bawaan: hari ini.")
 @_friendly
 def status(project_dir: Path | None, fmt: str, today) -> None:
