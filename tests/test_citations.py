@@ -276,3 +276,28 @@ def test_registry_revocation_keys_must_exist(proyek):
     (finding,) = [d for d in report.diagnostics if d.code == "registri.kunci"]
     assert '"uu-6-2032"' in finding.message and str(finding.pos.file) == "registri/peraturan.yaml"
     assert finding.pos.line == REGISTRY.splitlines().index("  diganti_oleh: uu-6-2023") + 1
+
+
+def test_rapikan_writes_atomically(proyek, monkeypatch):
+    import os
+    from soppress import rapikan
+    sop = with_item(proyek, WRONG_NUMBER)
+    before = sop.read_text()
+    plan = rapikan.plan(proyek)
+    assert len(plan.changes) == 1
+
+    def crash(*args):
+        raise OSError("disk penuh")
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        rapikan.apply(proyek, plan.changes)
+    assert sop.read_text() == before                       # the original is intact …
+    assert sorted(p.name for p in sop.parent.iterdir()) == ["contoh.yaml"]  # … and no temporary file is left
+
+
+def test_rapikan_skips_a_file_with_errors(proyek):
+    sop = with_item(proyek, WRONG_NUMBER)
+    sop.write_text(sop.read_text().replace("nomor: 400/001/UPTD-PPA/2026\n", ""))
+    result = CliRunner().invoke(main, ["rapikan", "--proyek", str(proyek)])
+    assert result.exit_code == 0 and WRONG_NUMBER in sop.read_text()
+    assert "sops/contoh.yaml: berkas memuat galat" in result.output

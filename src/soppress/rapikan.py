@@ -127,6 +127,8 @@ def plan(root: Path) -> Plan:
     result = Plan()
     files = [(f.path, "dasar_hukum", "dasar hukum") for f in project.sops if f.sop is not None]
     files += [(k.path, "mengingat", "mengingat") for k in project.keputusan if k.keputusan is not None]
+    broken = [f.path for f in project.sops if f.sop is None] + [k.path for k in project.keputusan if k.keputusan is None]
+    result.skipped += [f"{path}: berkas memuat galat; perbaiki dulu (lihat soppress check)" for path in broken]
     for path, section, label in files:
         before = (root / path).read_text(encoding="utf-8")
         loaded = _load_faithful(before)
