@@ -60,7 +60,11 @@ def test_keputusan_lists_every_lampiran_from_1(built, kind):
     for ordinal in ("KESATU", "KEDUA", "KETIGA"):
         assert re.search(rf"{ordinal} ?:", text), ordinal
     assert "NOMOR 78/160/DINSOSPPKBPPPA/2026" in text and "MEMUTUSKAN" in text
-    assert "Nomor 9 Tahun 2008" in text and "Nomor 8 Tahun 2008" not in text  # printed from the registry
+    # mengingat 7 cites the TPPO regulation as "Nomor 8 Tahun 2008" (the registry's is 9): a wrong number is
+    # printed as written (check warns, rapikan offers the ref:), never silently replaced
+    assert "Peraturan Pemerintah Nomor 8 Tahun 2008" in text and "Peraturan Pemerintah Nomor 9 Tahun 2008" not in text
+    # UU 23/2004: jenis, nomor and tahun agree, so the registry's citation is printed
+    assert "Penghapusan Kekerasan dalam Rumah Tangga" in text
     assert "Drs. H. Syahbidin, M.E" in text and "Dys." not in text              # the registry's spelling
     assert all(w < h for w, h in page_sizes(pdf))  # portrait
 

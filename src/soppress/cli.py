@@ -16,7 +16,7 @@ from soppress.errors import UserError
 from soppress.sources.project import ProjectError, find_root
 from soppress.model.jsonschema import schema as make_schema, write_schemas
 
-PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
                               "memuat soppress.yaml).")
 
@@ -52,14 +52,100 @@ def _root(project_dir: Path | None) -> Path:
     return find_root(Path.cwd())
 
 
+def _hint(exc: click.BadParameter) -> str:
+    if exc.param_hint:
+        return exc.param_hint if isinstance(exc.param_hint, str) else " / ".join(exc.param_hint)
+    if isinstance(exc.param, click.Argument):
+        return exc.param.human_readable_name
+    if exc.param is not None:
+        return " / ".join(exc.param.opts)
+    return "nilai"
+
+
+def usage_message(exc: click.ClickException) -> str:
+    """Click's own errors (English, from its gettext catalogue) told in Indonesian."""
+    if isinstance(exc, click.exceptions.NoSuchOption):
+        near = f" (yang mirip: {', '.join(exc.possibilities)})" if exc.possibilities else ""
+        return f"opsi tidak dikenal: {exc.option_name}{near}"
+    if isinstance(exc, click.exceptions.NoSuchCommand):
+        near = f" (yang mirip: {', '.join(exc.possibilities)})" if exc.possibilities else ""
+        return f"perintah tidak dikenal: {exc.command_name}{near}"
+    if isinstance(exc, click.MissingParameter):
+        return f"{_hint(exc)} wajib diisi"
+    if isinstance(exc, click.BadParameter):
+        kind = exc.param.type if exc.param is not None else None
+        if isinstance(kind, click.Choice):
+            return f"nilai {_hint(exc)} tidak sah; pilih salah satu: {', '.join(map(str, kind.choices))}"
+        if isinstance(kind, click.DateTime):
+            return f"nilai {_hint(exc)} harus tanggal TTTT-BB-HH, misalnya 2026-07-01"
+        if isinstance(kind, click.Path):
+            return f"nilai {_hint(exc)} bukan folder atau berkas yang dapat dipakai"
+        return f"nilai {_hint(exc)} tidak sah"
+    if isinstance(exc, click.BadOptionUsage):
+        return f"opsi {exc.option_name} perlu diberi nilai"
+    if isinstance(exc, click.UsageError):
+        if "extra argument" in exc.message:
+            return "argumen berlebih; lihat --help untuk cara memakai perintah ini"
+        return "perintah tidak dapat dibaca; lihat --help"
+    return exc.format_message()  # our own ClickExceptions carry Indonesian messages
+
+
+class _Formatter(click.HelpFormatter):
+    """--help in Indonesian: click writes its headings in English."""
+    HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPSI]").replace("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]...")
+        super().write_usage(prog, args, prefix or "Pemakaian: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+def _help_option(self, ctx):
+    option = click.Command.get_help_option(self, ctx)
+    if option is not None:
+        option.help = "Tampilkan bantuan ini lalu keluar."
+    return option
+
+
+class _Command(click.Command):
+    context_class = _Context
+    get_help_option = _help_option
+
+
 class _Group(click.Group):
-    def main(self, *args, **kwargs):
-        click.ClickException.exit_code = 1
-        return super().main(*args, **kwargs)
+    context_class = _Context
+    command_class = _Command
+    get_help_option = _help_option
+
+    def main(self, args=None, prog_name=None, **kwargs):
+        """Every error a user reads is Indonesian, exit 1: click's own errors are
+        caught here (standalone mode off) instead of printing "Error: …"."""
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "soppress"
+            click.echo(f"soppress: galat: {usage_message(exc)}\nBantuan: {command} --help", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            click.echo(f"soppress: galat: {usage_message(exc)}", err=True)
+            sys.exit(1)
+        except click.Abort:
+            click.echo("soppress: dibatalkan.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="soppress", message="soppress %(version)s")
+@click.version_option(package_name="soppress", message="soppress %(version)s", help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """soppress: menyusun dan menerbitkan SOP (Permenpan RB 35/2012)."""
 
@@ -75,19 +161,25 @@ IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", help="Bentuk laporan.")
 @STRICT_OPTION
 @IGNORE_OPTION
+@click.option("--catatan", "notes", is_flag=True,
+              help="Tampilkan juga catatan (mis. butir dasar hukum yang dicetak dalam bentuk registri).")
 @_friendly
-def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...]) -> None:
+def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...], notes: bool) -> None:
     """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
     root = _root(project_dir)
     project, report = api.check(root, strict=strict, ignore=ignore)
     if fmt == "json":
         click.echo(report.render_json())
-    elif report.diagnostics:
-        click.echo(report.render_text(), err=True)
-    errors, warnings = len(report.errors), len(report.diagnostics) - len(report.errors)
-    if fmt == "teks":
-        click.echo(f"{len(project.sops)} SOP diperiksa: {errors} galat, {warnings} peringatan.",
-                   err=bool(errors))
+        if report.errors:
+            sys.exit(1)
+        return
+    shown = report if notes else report.without_notes()
+    if shown.diagnostics:
+        click.echo(shown.render_text(), err=True)
+    errors, warnings, infos = report.counts()
+    hint = f" {infos} catatan tidak ditampilkan (lihat --catatan)." if infos and not notes else ""
+    click.echo(f"{len(project.sops)} SOP diperiksa:{hint} {errors} galat, {warnings} peringatan.",
+               err=bool(errors))
     if errors:
         sys.exit(1)
 
@@ -95,7 +187,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 @main.command()
 @click.argument("jenis", type=click.Choice(["sop", "keputusan", "kop", "proyek", "pejabat", "peraturan"]),
                 default="sop")
-@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Tulis semua skema ke folder ini (mis. build/schema) alih-alih mencetak satu skema.")
 @_friendly
 def schema(jenis: str, out: Path | None) -> None:
@@ -110,11 +202,11 @@ def schema(jenis: str, out: Path | None) -> None:
 
 @main.command()
 @PROJECT_OPTION
-@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Folder hasil (bawaan: build/ di folder proyek).")
-@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
-              help="Format hasil, dipisah koma: pdf, html, docx.")
-@click.option("--sop", "only", multiple=True, help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
+@click.option("--format", "formats", default="pdf,html,docx", metavar="FORMAT",
+              help="Format hasil, dipisah koma: pdf, html, docx (bawaan: ketiganya).")
+@click.option("--sop", "only", multiple=True, metavar="KUNCI", help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
 @_friendly
 def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
     """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/."""
@@ -125,8 +217,15 @@ def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[
         raise click.ClickException(f"format tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(FORMATS)}")
     root = _root(project_dir)
     result = run_build(root, out, chosen, list(only) or None)
-    if result.report.diagnostics:
-        click.echo(result.report.render_text(), err=True)
+    shown, rest = split_report(result.report.without_notes(), only)
+    if shown.diagnostics:
+        click.echo(shown.render_text(), err=True)
+    if rest:
+        click.echo(f"{rest} peringatan lain untuk SOP yang tidak dibuat kali ini (lihat soppress check).", err=True)
+    unknown = [key for key in only if key not in result.sheets]
+    if unknown and not result.report.errors:
+        raise click.ClickException(f"SOP tidak dikenal: {', '.join(unknown)}; tulis kuncinya seperti "
+                                   "kalteng/02-pengaduan-tidak-langsung (lihat soppress status)")
     if result.report.errors:
         click.echo(f"{len(result.report.errors)} galat: tidak ada berkas yang dibuat. Perbaiki dulu, lalu ulangi.",
                    err=True)
@@ -137,8 +236,42 @@ def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[
 
 @main.command()
 @PROJECT_OPTION
+@click.option("--periksa", "dry_run", is_flag=True, help="Tampilkan perubahannya saja (diff); jangan tulis berkas.")
+@_friendly
+def rapikan(project_dir: Path | None, dry_run: bool) -> None:
+    """Terapkan saran pemeriksaan yang aman ke berkas sumber (mis. kutipan dasar hukum menjadi ref:)."""
+    from soppress import rapikan as fixes
+    root = _root(project_dir)
+    plan = fixes.plan(root)
+    for change in plan.changes:
+        click.echo(change.diff(), nl=False)
+    for note in plan.skipped:
+        click.echo(f"dilewati: {note}", err=True)
+    if not plan.changes:
+        click.echo("Tidak ada yang perlu dirapikan.")
+        return
+    if dry_run:
+        click.echo(f"{len(plan.changes)} berkas akan diubah (pratinjau; jalankan tanpa --periksa untuk menulis).")
+        return
+    fixes.apply(root, plan.changes)
+    click.echo(f"{len(plan.changes)} berkas diubah. Periksa perubahannya sebelum mencetak ulang.")
+
+
+def split_report(report, only: tuple[str, ...]):
+    """For ``build --sop``: (the diagnostics to show, how many warnings are left out).
+    Shown: every error (it stops the build), and the warnings of the SOPs being built."""
+    from soppress.checks.diagnostics import Report
+    if not only:
+        return report, 0
+    files = {Path("sops") / f"{key}.yaml" for key in only}
+    shown = [d for d in report.diagnostics if d.severity == "galat" or Path(d.pos.file) in files]
+    return Report(shown), len(report.diagnostics) - len(shown)
+
+
+@main.command()
+@PROJECT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", help="Bentuk laporan.")
-@click.option("--tanggal", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--tanggal", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="TTTT-BB-HH",
               help="Hitung seolah-olah hari ini tanggal ini (TTTT-BB-HH); bawaan: hari ini.")
 @_friendly
 def status(project_dir: Path | None, fmt: str, today) -> None:
@@ -160,5 +293,9 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
         left = "" if r.sisa_hari is None else (f" ({-r.sisa_hari} hari lewat)" if r.sisa_hari < 0
                                                 else f" ({r.sisa_hari} hari lagi)")
         click.echo(f"{r.sop:38} {r.versi:>5}  {r.efektif:18} {r.kaji_ulang or '-':10}  {LABELS[r.status]}{left}")
+        click.echo(f"{'':38} total waktu: {r.total_waktu}")
+        for rev in r.riwayat:
+            by = f" (oleh {rev['oleh']})" if rev["oleh"] else ""
+            click.echo(f"{'':38} revisi {rev['nomor']}, {rev['tanggal']}: {rev['perubahan']}{by}")
     due = sum(r.status in ("terlambat", "segera") for r in rows)
     click.echo(f"{len(rows)} SOP; {due} perlu dikaji ulang (terlambat atau dalam {DUE_DAYS} hari).")

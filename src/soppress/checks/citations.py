@@ -1,100 +1,24 @@
 """Free-text regulation citations, read and matched against registri/peraturan.yaml.
 
 Staff may write a citation out ("Peraturan Pemerintah Nomor 9 Tahun 2008 tentang
-…") or cite by key (``ref: pp-9-2008``). A written citation is parsed into kind,
-number, year and title and looked up in the registry; what does not agree (a wrong
-number or year, a missing year, wrong Lembaran Negara numbers, a title that differs)
-is reported with the registry's own citation as the suggestion, and the sheet
-prints the registry's citation whenever the match is certain."""
+…") or cite by key (``ref: pp-9-2008``). A written citation is parsed into its
+instrument (kind, and the region or ministry that issued it), number, year and
+title, and looked up in the registry.
+
+The rule for what is printed (``printable_ref``): a written citation is printed
+**as written** unless its jenis, nomor and tahun all agree with one registry entry
+(and it names a title); then the registry's canonical form may be printed, and the
+check says so. Every other difference is a warning carrying the suggestion, never a
+rewrite; ``soppress rapikan`` applies the safe suggestions to the source files."""
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass, field
 
+from soppress.checks.citation_reader import (AMENDMENT_START, Parsed, kind_and_issuer, kind_of, parse, squeeze,  # noqa: F401 (re-exported)
+                                             same_issuer, same_number)
 from soppress.model import Peraturan
-
-# Kinds of regulation, matched on the start of the citation (case-insensitive, after
-# squeezing spaces). Order matters: longer, more specific forms first.
-_KINDS = [
-    ("kuhp", r"kitab undang[- ]undang hukum pidana"),
-    ("perppu", r"peraturan pemerintah pengganti undang[- ]undang|perppu"),
-    ("uu", r"undang[- ]undang|uu\b"),
-    ("pp", r"peraturan pemerintah|pp\b"),
-    ("perpres", r"peraturan presiden|perpres\b"),
-    ("permenpan-rb", r"(peraturan menteri (negara )?(p[ae]n?dayagunaan|pendayagunaan) aparatur negara"
-                     r"( dan reformasi birokrasi)?|permen ?pan( ?rb| reformasi birokrasi)?)\b"),
-    ("permen-pppa", r"(peraturan menteri (negara )?pemberdayaan perempuan( dan perlindungan anak)?|"
-                    r"permeneg pp (dan|&) ?pa|permen ?pppa|permen pp ?pa)\b"),
-    ("perda", r"peraturan daera[hn]\b|perda\b"),
-    ("pergub", r"peraturan gubernur|pergub\b"),
-    ("perbup", r"peraturan bupati|perbup\b"),
-    ("perwali", r"peraturan wali ?kota|perwali\b"),
-]
-_NUMBER = re.compile(
-    r"\b(?:nomor|no\.?|no,)\s*(?P<nomor>[0-9][\w.\-/]*?)(?=[\s,;]|$)"
-    r"(?:\s*,?\s*tahun\s+(?P<tahun>\d{4}))?", re.IGNORECASE)
-_TENTANG = re.compile(r"\b(?:tentang|ttg\.?)\s+(?P<tentang>.+)$", re.IGNORECASE | re.S)
-_LN = re.compile(r"(?<!Tambahan )Lembaran Negara Republik Indonesia(?: Tahun (?P<tahun>\d{4}))?\s+Nomor\s+(?P<nomor>\d+)"
-                 r"(?:\s+Tahun\s+(?P<tahun2>\d{4}))?", re.IGNORECASE)
-_TLN = re.compile(r"Tambahan Lembaran Negara Republik Indonesia\s+(?:Nomor\s+)?(?P<nomor>\d+)", re.IGNORECASE)
-
-
-def _squeeze(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def kind_of(text: str) -> str | None:
-    low = _squeeze(text).lower()
-    for kind, pattern in _KINDS:
-        if re.match(pattern, low):
-            return kind
-    return None
-
-
-@dataclass
-class Parsed:
-    kind: str
-    nomor: str | None
-    tahun: int | None
-    tentang: str | None
-    ln: tuple[int | None, str] | None = None
-    tln: str | None = None
-
-
-def parse(text: str) -> Parsed | None:
-    """Read a written citation; None when it is not recognisably one."""
-    flat = _squeeze(text)
-    kind = kind_of(flat)
-    if kind is None:
-        return None
-    number = _NUMBER.search(flat)
-    tentang = _TENTANG.search(flat)
-    title = None
-    if tentang:
-        # the publication reference is the last parenthesis; a title may quote an older one inside it
-        title = re.split(r"\s+sebagaimana telah", tentang["tentang"])[0]
-        cuts = [m.start() for m in re.finditer(r"\s*\((Lembaran|Berita) Negara", title)]
-        if cuts and title.rstrip(" .;,").endswith(")"):
-            title = title[:cuts[-1]]
-        title = title.strip(" .;,")
-    main = re.split(r"\s+sebagaimana telah", flat)[0]  # an amendment clause cites the amending law's LN
-    lns = list(_LN.finditer(main))
-    ln = lns[-1] if lns else None
-    tln = _TLN.search(main)
-    return Parsed(
-        kind=kind,
-        nomor=number["nomor"].strip(".,") if number else None,
-        tahun=int(number["tahun"]) if number and number["tahun"] else None,
-        tentang=title,
-        ln=((int(ln["tahun"] or ln["tahun2"]) if (ln["tahun"] or ln["tahun2"]) else None), ln["nomor"]) if ln else None,
-        tln=tln["nomor"] if tln else None,
-    )
-
-
-def _same_number(a: str | None, b: str) -> bool:
-    return a is not None and a.lstrip("0") == str(b).lstrip("0")
-
 
 # Abbreviations staff write in titles, expanded before titles are compared.
 _ABBREVIATIONS = {
@@ -114,79 +38,171 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, _words(a), _words(b)).ratio()
 
 
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str           # Indonesian
+    info: bool = False     # a note (what is printed), not a warning
+
+
 @dataclass
 class Match:
     """The outcome of looking a written citation up in the registry."""
-    key: str | None = None            # the registry entry it is (or most likely means)
-    certain: bool = False             # safe to print the registry's citation instead
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (code, Indonesian message)
+    key: str | None = None      # the registry entry it names, or plausibly means
+    printable: bool = False     # jenis, nomor and tahun agree: the registry's form may be printed
+    safe: bool = False          # `rapikan` may replace the text by ``ref: key`` (the user reviews the diff)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def certain(self) -> bool:
+        """The older name of ``printable`` (what the sheet may print from the registry)."""
+        return self.printable
 
 
 TITLE_SIMILAR = 0.8
+AS_WRITTEN = "lembar mencetak teks seperti tertulis"
+
+
+def printable_ref(text: str, registry: dict[str, Peraturan]) -> str | None:
+    """The registry key whose canonical citation may be printed for ``text``: only
+    when jenis (with its issuer), nomor and tahun all agree with that entry and a
+    title is written. Otherwise None: print the text as written."""
+    found = match(text, registry)
+    return found.key if found.printable else None
+
+
+def _entry_kind(entry: Peraturan) -> tuple[str, str | None] | None:
+    return kind_and_issuer(entry.jenis)
+
+
+def _cite(entry: Peraturan, key: str) -> str:
+    return f'"{entry.kutipan}" (ref: {key})'
 
 
 def match(text: str, registry: dict[str, Peraturan]) -> Match:
     parsed = parse(text)
     if parsed is None:
-        return Match(problems=[("dasar-hukum.tak-dikenal",
-                                "tidak terbaca sebagai kutipan peraturan (jenis, Nomor, Tahun, tentang)"
-                                + _closest_hint(text, registry))])
-    same_kind = {k: p for k, p in registry.items() if kind_of(p.jenis) == parsed.kind}
-    exact = [k for k, p in same_kind.items() if _same_number(parsed.nomor, p.nomor) and parsed.tahun == p.tahun]
-    if parsed.kind == "kuhp":
-        exact = list(same_kind)[:1]
+        if re.match(r"\s*(tentang|ttg\.?)\s", text, re.IGNORECASE):
+            return Match(problems=[Problem("dasar-hukum.pecahan",
+                                           "butir ini hanya berisi judul (tentang …) tanpa jenis, nomor dan tahun "
+                                           "peraturan; bila ini lanjutan butir sebelumnya, gabungkan keduanya "
+                                           "menjadi satu butir")])
+        return Match(problems=[Problem("dasar-hukum.tak-dikenal",
+                                       "tidak terbaca sebagai kutipan peraturan (jenis, Nomor, Tahun, tentang)")])
+    same_kind = {k: p for k, p in registry.items() if (_entry_kind(p) or ("", None))[0] == parsed.kind}
+    if parsed.kind == "kuhp":  # cited by name only; printed as written
+        return Match(key=next(iter(same_kind), None))
+    if parsed.issuer == "":
+        return _issuer_missing(parsed, same_kind)
+    pool = _pool(parsed, registry)
+    result = Match()
+    if parsed.tahun_tertulis:
+        result.problems.append(Problem("dasar-hukum.tahun-format", f'tahun ditulis tidak baku ("{parsed.tahun_tertulis}"); '
+                                       f'tulis "Tahun {parsed.tahun or "TTTT"}"'))
+    exact = exact_key(parsed, registry)
     if exact:
-        key = exact[0]
-        entry = registry[key]
-        result = Match(key=key, certain=True)
-        if parsed.tentang and parsed.kind != "kuhp" and similarity(parsed.tentang, entry.tentang) < TITLE_SIMILAR:
-            result.problems.append(("dasar-hukum.judul", f'judul berbeda dari registri: "{entry.kutipan}"'))
-        if not parsed.tentang and parsed.kind != "kuhp":
-            result.problems.append(("dasar-hukum.judul", f'judul (tentang …) tidak ditulis; registri: "{entry.kutipan}"'))
-        _check_lembaran(parsed, entry, result)
+        _exact(text, parsed, exact, registry[exact], result)
         return result
-    by_title = sorted(((similarity(parsed.tentang or "", p.tentang), k) for k, p in same_kind.items()
-                      if parsed.tentang), reverse=True)
-    if parsed.tahun is None:
-        numbered = [k for k, p in same_kind.items() if _same_number(parsed.nomor, p.nomor)]
+    _nearest(parsed, pool, result)
+    if result.key is None:
+        result.problems.append(Problem("dasar-hukum.tak-terdaftar", "peraturan ini tidak ada di registri/peraturan.yaml; "
+                                       f"tambahkan entrinya; {AS_WRITTEN}" + _other_kind_hint(parsed, registry)))
+    return result
+
+
+def _pool(parsed: Parsed, registry: dict[str, Peraturan]) -> dict[str, Peraturan]:
+    """The entries of the same instrument and issuer: the only plausible matches."""
+    return {k: p for k, p in registry.items() if (kind := _entry_kind(p)) and kind[0] == parsed.kind
+            and same_issuer(parsed.issuer, kind[1])}
+
+
+def exact_key(parsed: Parsed, registry: dict[str, Peraturan]) -> str | None:
+    """The entry whose jenis (with issuer), nomor and tahun all agree with ``parsed``."""
+    return next((k for k, p in _pool(parsed, registry).items()
+                 if same_number(parsed.nomor, p.nomor) and parsed.tahun == p.tahun), None)
+
+
+def _exact(text: str, parsed: Parsed, key: str, entry: Peraturan, result: Match) -> None:
+    result.key, result.safe = key, True
+    if not parsed.tentang:
+        result.problems.append(Problem("dasar-hukum.judul", f"judul (tentang …) tidak ditulis; {AS_WRITTEN}; "
+                                       f"registri: {_cite(entry, key)}"))
+    else:
+        result.printable = True
+        if similarity(parsed.tentang, entry.tentang) < TITLE_SIMILAR:
+            result.problems.append(Problem("dasar-hukum.judul", "judul berbeda dari registri; karena jenis, nomor dan "
+                                           f"tahunnya cocok, lembar mencetak bentuk registri: {_cite(entry, key)}"))
+        elif _normal(AMENDMENT_START.split(squeeze(text), maxsplit=1)[0]) not in (_normal(entry.kutipan),
+                                                                           _normal(entry.kutipan_lengkap)):
+            result.problems.append(Problem("dasar-hukum.bentuk-registri",
+                                           f"dicetak dalam bentuk registri: {_cite(entry, key)}", info=True))
+    _check_lembaran(parsed, entry, result)
+
+
+def _normal(text: str) -> str:
+    return squeeze(text).rstrip(" .;,")
+
+
+def _nearest(parsed: Parsed, pool: dict[str, Peraturan], result: Match) -> None:
+    """A plausible entry of the same instrument and issuer: the same number without a
+    year, or the same title with another number or year. Printed as written."""
+    if parsed.tahun is None and not parsed.tahun_tertulis:
+        numbered = [k for k, p in pool.items() if same_number(parsed.nomor, p.nomor)]
         if numbered:
-            scores = sorted(((similarity(parsed.tentang or "", same_kind[k].tentang), k) for k in numbered),
-                            reverse=True)
+            scores = sorted(((similarity(parsed.tentang or "", pool[k].tentang), k) for k in numbered), reverse=True)
             key = scores[0][1]
             clear = len(scores) == 1 or (scores[0][0] >= 0.6 and scores[0][0] - scores[1][0] >= 0.2)
-            return Match(key=key, certain=clear, problems=[(
-                "dasar-hukum.tahun", f'tahun peraturan tidak ditulis; maksud Anda "{registry[key].kutipan}"?')])
-    if by_title and by_title[0][0] >= TITLE_SIMILAR:
-        key = by_title[0][1]
-        entry = registry[key]
-        what = "nomor" if not _same_number(parsed.nomor, entry.nomor) else "tahun"
-        if parsed.tahun is not None and not _same_number(parsed.nomor, entry.nomor) and parsed.tahun != entry.tahun:
-            what = "nomor dan tahun"
-        return Match(key=key, certain=True, problems=[(
-            "dasar-hukum.nomor", f'{what} berbeda dari registri; maksud Anda "{entry.kutipan}"?')])
-    return Match(problems=[("dasar-hukum.tak-terdaftar",
-                            "peraturan ini tidak ada di registri/peraturan.yaml; tambahkan entrinya"
-                            + _closest_hint(text, registry))])
+            result.key, result.safe = key, clear
+            result.problems.append(Problem("dasar-hukum.tahun", f"tahun peraturan tidak ditulis; {AS_WRITTEN}; "
+                                           f"registri: {_cite(pool[key], key)}"))
+            return
+    if not parsed.tentang:
+        return
+    score, key = max(((similarity(parsed.tentang, p.tentang), k) for k, p in pool.items()), default=(0.0, None))
+    if key is None or score < TITLE_SIMILAR:
+        return
+    entry = pool[key]
+    parts = []
+    if not same_number(parsed.nomor, entry.nomor):
+        parts.append(f"nomor tertulis {parsed.nomor}" if parsed.nomor else "nomor tidak ditulis")
+    if parsed.tahun != entry.tahun:
+        parts.append(f"tahun tertulis {parsed.tahun}" if parsed.tahun else "tahun tidak terbaca")
+    written = " dan ".join(parts)
+    result.key, result.safe = key, True
+    result.problems.append(Problem("dasar-hukum.nomor", f"{written}, berbeda dengan peraturan berjudul sama di registri "
+                                   f"{_cite(entry, key)}; {AS_WRITTEN}"))
+
+
+def _issuer_missing(parsed: Parsed, same_kind: dict[str, Peraturan]) -> Match:
+    numbered = [k for k, p in same_kind.items() if same_number(parsed.nomor, p.nomor) and parsed.tahun == p.tahun]
+    hint = f"; di registri: {_cite(same_kind[numbered[0]], numbered[0])}" if len(numbered) == 1 else ""
+    return Match(key=numbered[0] if len(numbered) == 1 else None, problems=[Problem(
+        "dasar-hukum.penerbit", f"wilayah atau instansi penetapnya tidak ditulis (mis. \"Peraturan Bupati "
+        f"Purwakarta\"); {AS_WRITTEN}{hint}")])
+
+
+def _other_kind_hint(parsed: Parsed, registry: dict[str, Peraturan]) -> str:
+    """An entry with the same number, year and issuer but another jenis (a Perda
+    written for a Perbup): named so the user can check, never taken as the match."""
+    for key, entry in registry.items():
+        kind = _entry_kind(entry)
+        if (kind and kind[0] != parsed.kind and kind[1] is not None and same_issuer(parsed.issuer, kind[1])
+                and same_number(parsed.nomor, entry.nomor) and parsed.tahun == entry.tahun):
+            return f"; registri mencatat nomor dan tahun ini dengan jenis lain: {_cite(entry, key)} — periksa jenisnya"
+    return ""
 
 
 def _check_lembaran(parsed: Parsed, entry: Peraturan, result: Match) -> None:
     if parsed.ln and not entry.ln and entry.bn:
-        result.problems.append(("dasar-hukum.lembaran",
-                                f"peraturan ini diundangkan dalam Berita Negara Tahun {entry.bn.tahun} Nomor "
-                                f"{entry.bn.nomor}, bukan Lembaran Negara"))
+        result.problems.append(Problem("dasar-hukum.lembaran",
+                                       f"peraturan ini diundangkan dalam Berita Negara Tahun {entry.bn.tahun} Nomor "
+                                       f"{entry.bn.nomor}, bukan Lembaran Negara"))
         return
     if parsed.ln and entry.ln and (str(parsed.ln[1]) != str(entry.ln.nomor) or
                                    (parsed.ln[0] is not None and parsed.ln[0] != entry.ln.tahun)):
-        result.problems.append(("dasar-hukum.lembaran",
-                                f"Lembaran Negara berbeda dari registri: seharusnya Tahun {entry.ln.tahun} "
-                                f"Nomor {entry.ln.nomor}"))
+        result.problems.append(Problem("dasar-hukum.lembaran",
+                                       f"Lembaran Negara berbeda dari registri: seharusnya Tahun {entry.ln.tahun} "
+                                       f"Nomor {entry.ln.nomor}"))
     if parsed.tln and entry.tln and parsed.tln != str(entry.tln):
-        result.problems.append(("dasar-hukum.lembaran",
-                                f"Tambahan Lembaran Negara berbeda dari registri: seharusnya Nomor {entry.tln}"))
-
-
-def _closest_hint(text: str, registry: dict[str, Peraturan]) -> str:
-    if not registry:
-        return ""
-    score, key = max((similarity(text, p.kutipan), k) for k, p in registry.items())
-    return f'; yang paling mirip: "{registry[key].kutipan}" (ref: {key})' if score >= 0.5 else ""
+        result.problems.append(Problem("dasar-hukum.lembaran",
+                                       f"Tambahan Lembaran Negara berbeda dari registri: seharusnya Nomor {entry.tln}"))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable
 
-from soppress.checks import citations
+from soppress.checks import citations, dates, in_force
 from soppress.checks import nip
 from soppress.checks.diagnostics import Position, Report
-from soppress.model import Butir, Daftar, Tanggal
+from soppress.model import Butir, Daftar
 from soppress.sources.project import Project, SopFile
 from soppress.views.text import marker, roman
 
@@ -28,10 +29,11 @@ class Emitter:
     def __init__(self, report: Report, strict: bool, ignore: Iterable[str]):
         self.report, self.strict, self.ignore = report, strict, set(ignore)
 
-    def __call__(self, pos: Position, message: str, code: str) -> None:
+    def __call__(self, pos: Position, message: str, code: str, info: bool = False) -> None:
         if any(code == c or code.startswith(c + ".") for c in self.ignore):
             return
-        self.report.add(pos, message, code, severity="galat" if self.strict else "peringatan")
+        severity = "catatan" if info else "galat" if self.strict else "peringatan"
+        self.report.add(pos, message, code, severity=severity)
 
 
 def check_collection(project: Project, report: Report, strict: bool = False, ignore: Iterable[str] = ()) -> None:
@@ -44,7 +46,7 @@ def check_collection(project: Project, report: Report, strict: bool = False, ign
     _signatories(project, signed, emit)
     for f in sops:
         _flow(f, emit)
-        _dates(f, emit)
+        dates.check_dates(f, emit)
         _citations(project, f.source, f.sop.dasar_hukum.butir, _item_path(f, "dasar_hukum", 0)[:-1],
                    "dasar hukum", f.sop.dasar_hukum.penomoran, emit)
         _links(project, f, emit)
@@ -53,6 +55,7 @@ def check_collection(project: Project, report: Report, strict: bool = False, ign
     for k in decrees:
         _citations(project, k.source, k.keputusan.mengingat, ("mengingat",), "mengingat", "1.", emit)
         _decree_list(project, k, emit)
+    _registry_links(project, emit)
 
 
 # ---------------------------------------------------------------- across SOPs
@@ -171,26 +174,19 @@ def _flow(f: SopFile, emit: Emitter) -> None:
                  "periksa cabang dan lanjut", "alur.buntu")
 
 
-def _dates(f: SopFile, emit: Emitter) -> None:
-    sop = f.sop
-    order = [("tanggal_pembuatan", sop.tanggal_pembuatan), ("tanggal_pengesahan", sop.tanggal_pengesahan),
-             ("tanggal_efektif", sop.tanggal_efektif)]
-    known = [(name, d) for name, d in order if d is not None]
-    for (a, da), (b, db) in zip(known, known[1:]):
-        if _later(da, db):
-            emit(f.source.pos((b,)), f'{b.replace("_", " ")} ({db}) mendahului {a.replace("_", " ")} ({da}); '
-                 "urutannya pembuatan ≤ pengesahan ≤ efektif", "tanggal.urutan")
-    if sop.tanggal_revisi is None or sop.tanggal_revisi.tanggal is None:
-        emit(f.source.pos(("tanggal_revisi",) if "tanggal_revisi" in f.source.data else ()),
-             "Tanggal Revisi kosong; isi tanggal revisi terakhir, atau rencana kaji ulang "
-             "(tanggal_revisi: {rencana: TTTT-BB-HH})", "tanggal.revisi-kosong")
-
-
-def _later(a: Tanggal, b: Tanggal) -> bool:
-    """Is ``a`` certainly later than ``b`` (month-only dates compare by month)?"""
-    if a.hari is None or b.hari is None:
-        return (a.tahun, a.bulan) > (b.tahun, b.bulan)
-    return a.as_date() > b.as_date()
+def _registry_links(project: Project, emit: Emitter) -> None:
+    """Revocations and amendments in registri/peraturan.yaml name existing entries."""
+    problems = in_force.registry_problems(project.peraturan)
+    if not problems:
+        return
+    from soppress.sources.yamlsrc import YamlError, load
+    relative = Path("registri") / "peraturan.yaml"
+    try:
+        source = load(project.root / relative, relative)
+    except YamlError:
+        return  # already reported when the registry was loaded
+    for path, message in problems:
+        emit(source.pos(path), message, "registri.kunci")
 
 
 def _citations(project: Project, src, items: list[Butir], path: tuple, label: str, style: str,
@@ -199,15 +195,13 @@ def _citations(project: Project, src, items: list[Butir], path: tuple, label: st
     if not project.peraturan:
         return
     for i, item in enumerate(items):
-        if item.ref:
-            project.citations[id(item)] = item.ref
-        if item.ref or not item.teks:
-            continue
-        found = citations.match(item.teks, project.peraturan)
-        if found.certain:
-            project.citations[id(item)] = found.key
-        for code, message in found.problems:
-            emit(src.pos(path + (i,)), f"{label} {marker(style, i)} {message}", code)
+        found = citations.match(item.teks, project.peraturan) if item.teks and not item.ref else None
+        key = item.ref or (found.key if found and (found.printable or found.safe) else None)
+        if item.ref or (found and found.printable):  # resolved once, for the views
+            project.citations[id(item)] = item.ref or found.key
+        problems = (found.problems if found else []) + in_force.problems(item.teks, key, project.peraturan)
+        for p in problems:
+            emit(src.pos(path + (i,)), f"{label} {marker(style, i)} {p.message}", p.code, info=p.info)
 
 
 def _decree_list(project: Project, k, emit: Emitter) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-SEVERITIES = ("galat", "peringatan")  # error, warning
+SEVERITIES = ("galat", "peringatan", "catatan")  # error, warning, note (what a check decided)
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Position:
 @dataclass(frozen=True)
 class Diagnostic:
     pos: Position
-    severity: str  # "galat" or "peringatan"
+    severity: str  # "galat", "peringatan" or "catatan"
     message: str
     code: str
 
@@ -53,6 +53,13 @@ class Report:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "galat"]
+
+    def without_notes(self) -> "Report":
+        return Report([d for d in self.diagnostics if d.severity != "catatan"])
+
+    def counts(self) -> tuple[int, int, int]:
+        """(galat, peringatan, catatan)."""
+        return tuple(sum(d.severity == s for d in self.diagnostics) for s in SEVERITIES)
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.diagnostics, key=lambda d: (str(d.pos.file), d.pos.line, d.pos.column, d.code))

@@ -67,13 +67,38 @@ PANGKAT = {
 }
 
 
+_GOLONGAN = re.compile(r"\(?\s*\b(?P<ruang>IV|III|II|I)\s*[/.\-]?\s*(?P<huruf>[a-eA-E])\b\s*\)?")
+
+
+def split_inline(text: str | None) -> tuple[str | None, str | None]:
+    """'Pembina Utama Muda (IV/b)' -> ('Pembina Utama Muda', 'IV/b'): the pangkat and
+    the golongan ruang written in one field, in any of the usual forms (IV/b, IV.b, IV-b)."""
+    if not text:
+        return None, None
+    found = None
+    for m in _GOLONGAN.finditer(text):
+        found = m  # the golongan is written last: "Penata Tingkat I (III/d)"
+    if found is None:
+        return text.strip() or None, None
+    pangkat = (text[:found.start()] + text[found.end():]).strip(" ,/-")
+    return pangkat or None, f"{found['ruang']}/{found['huruf'].lower()}"
+
+
 def check_pangkat(pangkat: str | None, golongan: str | None) -> list[str]:
-    if not golongan:
-        return []
-    key = golongan.strip().replace(" ", "")
-    key = key[:-1] + key[-1].lower() if key else key
-    if key not in PANGKAT:
+    """The pangkat must be the one of the golongan ruang (PP 99/2000), wherever the two
+    are written: in their own fields, or together in either ("Pembina Utama Muda (IV/b)")."""
+    p_name, p_gol = split_inline(pangkat)
+    g_name, g_gol = split_inline(golongan) if golongan else (None, None)
+    if golongan and g_gol is None:
         return [f'golongan "{golongan}" tidak dikenal; tulis seperti III/d atau IV/c']
-    if pangkat and pangkat.strip().lower() != PANGKAT[key].lower():
-        return [f'pangkat "{pangkat}" tidak sesuai golongan {key}; seharusnya "{PANGKAT[key]}"']
+    if p_gol and g_gol and p_gol != g_gol:
+        return [f'golongan ditulis dua kali dan berbeda: {p_gol} (di pangkat) dan {g_gol}']
+    key = g_gol or p_gol
+    if key is None:
+        return []
+    if key not in PANGKAT:
+        return [f'golongan "{key}" tidak dikenal; tulis seperti III/d atau IV/c']
+    for name in filter(None, (p_name, g_name)):
+        if name.lower() != PANGKAT[key].lower():
+            return [f'pangkat "{name}" tidak sesuai golongan {key}; seharusnya "{PANGKAT[key]}"']
     return []

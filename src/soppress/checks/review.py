@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from soppress.sources.project import Project
 
@@ -21,6 +21,8 @@ class SopStatus:
     kaji_ulang: str | None  # review date, ISO
     status: str            # terlambat | segera | baik | tanpa-tanggal
     sisa_hari: int | None  # days left until review (negative: overdue)
+    total_waktu: str = "-"  # sum of the kegiatan's waktu (ranges kept, "sesuai waktu layanan" said)
+    riwayat: list[dict] = field(default_factory=list)  # riwayat_revisi: nomor, tanggal (ISO), perubahan, oleh
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -52,6 +54,8 @@ def review_status(project: Project, today: dt.date) -> list[SopStatus]:
         else:
             left = (review - today).days
             status = "terlambat" if left < 0 else "segera" if left <= DUE_DAYS else "baik"
+        history = [{"nomor": r.nomor, "tanggal": r.tanggal.iso, "perubahan": r.perubahan, "oleh": r.oleh}
+                   for r in sop.riwayat_revisi]
         result.append(SopStatus(f.key, sop.nomor, sop.nomor_revisi or "-", str(efektif or "-"),
-                                review.isoformat() if review else None, status, left))
+                                review.isoformat() if review else None, status, left, str(sop.total_waktu()), history))
     return result

@@ -47,9 +47,16 @@ def _parse_waktu(value: Any) -> Durasi:
             '"3 hari", "5 hari kerja" atau "Sesuai waktu layanan"', {"v": value}) from None
 
 
+# The characters an ECMA-262 pattern may escape in unicode mode (JSON Schema patterns
+# are ECMA-262; validators such as ajv compile them with the "u" flag, where an
+# escaped space or letter is a syntax error). Python's re.escape also escapes spaces.
+ECMA_SYNTAX = set("^$\\.*+?()[]{}|/")
+
+
 def _any_case(word: str) -> str:
     """A case-insensitive JSON Schema (ECMA regex has no flags) pattern for ``word``."""
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else f"\\{c}" if c in ECMA_SYNTAX else c
+                   for c in word)
 
 
 _WAKTU_PATTERN = (r"^\s*(\d+([.,]\d+)?\s*((-|–|—|[sS]\.?[dD]\.?|sampai)\s*\d+([.,]\d+)?\s*)?("
@@ -102,6 +109,14 @@ class TanggalRevisi(Model):
         if isinstance(value, dict):
             return value
         return {"tanggal": value}
+
+
+class Revisi(Model):
+    """One entry of an SOP's revision history (riwayat_revisi)."""
+    nomor: TeksWajib = Field(description="nomor revisi, mis. 1 atau 01")
+    tanggal: TanggalField = Field(description="tanggal revisi TTTT-BB-HH")
+    perubahan: TeksWajib = Field(description="apa yang diubah")
+    oleh: Teks | None = Field(None, description="siapa yang mengubah atau mengesahkan (jabatan/tim)")
 
 
 class Pejabat(Model):

@@ -23,6 +23,15 @@ class Peraturan(Model):
     bn: Lembaran | None = Field(None, description="Berita Negara Republik Indonesia")
     ld: Lembaran | None = Field(None, description="Lembaran/Berita Daerah")
     catatan: Teks | None = Field(None, description="catatan penyusun (tidak dicetak)")
+    dicabut_oleh: Teks | None = Field(None, description="kunci registri (atau kutipan) peraturan yang mencabutnya")
+    diganti_oleh: Teks | None = Field(None, description="kunci registri (atau kutipan) peraturan penggantinya")
+    diubah_dengan: list[str] = Field(default_factory=list,
+                                     description="kunci registri perubahan-perubahannya, urut dari yang pertama")
+
+    @property
+    def nama_singkat(self) -> str:
+        """'Undang-Undang Nomor 11 Tahun 2020', without the title."""
+        return f"{self.jenis} Nomor {self.nomor} Tahun {self.tahun}"
 
     @property
     def kutipan(self) -> str:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from soppress.model.fields import (Daftar, Model, OptionalTanggal, PejabatRef, TanggalRevisi, Teks,
+from soppress.model.fields import (Daftar, Model, OptionalTanggal, PejabatRef, Revisi, TanggalRevisi, Teks,
                                    TeksWajib, Waktu, _none_if_dash)
 from soppress.model.waktu import Durasi
 
@@ -121,8 +121,13 @@ Kegiatan = Annotated[
 
 
 class JudulKolom(Model):
-    """Column headings as the unit prints them."""
-    no: Teks = "No"
+    """Column headings as the unit prints them. The number column's key is written
+    ``nomor``: YAML 1.1 tools (PyYAML's safe_load, many CI scripts) read a key ``no``
+    as the boolean false. ``no`` is still accepted; renderers read ``.no``."""
+    model_config = ConfigDict(extra="forbid", json_schema_extra=lambda schema, _: schema["properties"].update(
+        nomor={"type": ["string", "number"], "description": "judul kolom nomor, mis. \"NO\""}))
+
+    no: Teks = Field("No", description='ejaan lama kunci "nomor"; masih diterima')
     kegiatan: Teks = "Kegiatan"
     pelaksana: Teks = "Pelaksana"
     mutu_baku: Teks = "Mutu Baku"
@@ -130,6 +135,17 @@ class JudulKolom(Model):
     waktu: Teks = "Waktu"
     output: Teks = "Output"
     keterangan: Teks = "Keterangan"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nomor(cls, value: Any) -> Any:
+        if not isinstance(value, dict) or ("nomor" not in value and False not in value):
+            return value
+        value = dict(value)
+        if "no" in value:
+            raise PydanticCustomError("skema.kunci-ganda", 'tulis judul kolom nomor sekali saja: "nomor" (bukan juga "no")')
+        value["no"] = value.pop("nomor") if "nomor" in value else value.pop(False)
+        return value
 
 
 class Tampilan(Model):
@@ -150,6 +166,8 @@ class Sop(Model):
     tanggal_revisi: Annotated[Union[TanggalRevisi, None], BeforeValidator(_none_if_dash)] = None
     tanggal_efektif: OptionalTanggal = None
     tanggal_pengesahan: OptionalTanggal = None
+    riwayat_revisi: list[Revisi] = Field(default_factory=list, description="riwayat revisi, urut dari yang pertama: "
+                                         "nomor, tanggal, perubahan, oleh")
     disahkan_oleh: PejabatRef
     nama: TeksWajib = Field(description="nama/judul SOP")
     judul: Teks | None = Field(None, description='judul di atas lembar, mis. "SOP LAYANAN MEDIASI"')

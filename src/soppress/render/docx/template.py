@@ -90,6 +90,7 @@ def _styles(doc) -> None:
     settings = doc.settings.element
     if settings.find(dx.qn("w:autoHyphenation")) is None:
         settings.append(dx.el("w:autoHyphenation", w_val="true"))
+        settings.append(dx.el("w:doNotHyphenateCaps", w_val="true"))
     body = doc.element.body
     for p in body.iter(dx.qn("w:p")):
         ppr = p.find(dx.qn("w:pPr"))

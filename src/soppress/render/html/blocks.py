@@ -32,7 +32,10 @@ class HtmlContext:
 def text(value: str | None) -> Markup:
     if not value:
         return Markup("")
-    return escape(value) if isinstance(value, b.Plain) else inline(value)
+    out = escape(value) if isinstance(value, b.Plain) else inline(value)
+    if value.isupper():  # words in capitals are not hyphenated (STAN-DAR would read badly)
+        return Markup('<span class="kapital">{}</span>').format(out)
+    return out
 
 
 def blocks(items, ctx: HtmlContext) -> Markup:
@@ -243,6 +246,7 @@ def _answer(f: b.FormField, ctx: HtmlContext) -> Markup:
 
 BLOCKS_CSS = """
 p.par { margin: 0; text-align: justify; hyphens: auto; }
+.kapital { hyphens: manual; }
 h1.judul, h2.judul, div.judul { font-size: inherit; font-weight: bold; text-align: center; margin: 0; }
 h1.judul span, h2.judul span, div.judul span { display: block; }
 ol.daftar { list-style: none; margin: 0; padding: 0; }
