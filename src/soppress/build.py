@@ -23,6 +23,7 @@ from soppress.render.html.document import to_html
 from soppress.render.html.sop import environment, render
 from soppress.render.pdf.document import layout as layout_document
 from soppress.render.pdf.document import part_pages
+from soppress.render.pdf.archive import archive_pdf
 from soppress.render.pdf.sop import plan_sheet
 from soppress.render.peta import peta_png, peta_svg, require_dot
 from soppress.resources import FONT_DIR
@@ -31,7 +32,8 @@ from soppress.views import keputusan as keputusan_views
 from soppress.views.book import book_document
 from soppress.views.sop import PlannedSheet, sheet_view
 
-FORMATS = ("pdf", "html", "docx")
+FORMATS = ("pdf", "html", "docx", "arsip")  # arsip: PDF/A-3 with the YAML source attached
+DEFAULT_FORMATS = ("pdf", "html", "docx")
 
 
 @dataclass
@@ -41,7 +43,7 @@ class BuildResult:
     sheets: dict[str, PlannedSheet] = field(default_factory=dict)  # by SOP key
 
 
-def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[str] | None = None) -> BuildResult:
+def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only: list[str] | None = None) -> BuildResult:
     project, report = check(root)
     result = BuildResult(report)
     if report.errors:
@@ -67,6 +69,9 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
             result.written.append(write_atomic(target.with_suffix(".html"), html.encode("utf-8")))
         if "pdf" in formats:
             result.written.append(write_atomic(target.with_suffix(".pdf"), laid.document.write_pdf()))
+        if "arsip" in formats:
+            pdf = archive_pdf(laid.document, [(sop_file.path.name, (root / sop_file.path).read_bytes())])
+            result.written.append(write_atomic(target.with_suffix(".arsip.pdf"), pdf))
         if "docx" in formats:
             result.written.append(write_atomic(target.with_suffix(".docx"), render_docx(sheet, root)))
     if only:  # the Keputusan and the book need every lampiran: only a full build makes them
@@ -83,8 +88,13 @@ def _keputusan_and_book(project: Project, view, sheets, env, folder: Path, forma
     if "html" in formats:
         html = to_html(doc, relative_assets(folder / "keputusan.html", folder.parent), env)
         written.append(write_atomic(folder / "keputusan.html", html.encode("utf-8")))
-    if "pdf" in formats:
-        written.append(write_atomic(folder / "keputusan.pdf", layout_document(doc, root, env).write_pdf()))
+    if "pdf" in formats or "arsip" in formats:
+        laid = layout_document(doc, root, env)
+        if "pdf" in formats:
+            written.append(write_atomic(folder / "keputusan.pdf", laid.write_pdf()))
+        if "arsip" in formats:
+            pdf = archive_pdf(laid, [(view.file.path.name, (root / view.file.path).read_bytes())])
+            written.append(write_atomic(folder / "keputusan.arsip.pdf", pdf))
     if "docx" in formats:
         written.append(write_atomic(folder / "keputusan.docx", to_docx(doc, root)))
     keys = [info.sop_key for info in view.lampiran]

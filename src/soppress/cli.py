@@ -299,3 +299,23 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
             click.echo(f"{'':38} revisi {rev['nomor']}, {rev['tanggal']}: {rev['perubahan']}{by}")
     due = sum(r.status in ("terlambat", "segera") for r in rows)
     click.echo(f"{len(rows)} SOP; {due} perlu dikaji ulang (terlambat atau dalam {DUE_DAYS} hari).")
+
+
+@main.command()
+@click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Tulis sumbernya ke folder ini (bawaan: hanya daftar nama).")
+@_friendly
+def sumber(berkas: Path, out: Path | None) -> None:
+    """Ambil kembali sumber YAML yang dibawa PDF arsip (soppress build --format arsip)."""
+    from soppress.build import write_atomic
+    from soppress.render.pdf.archive import attached_sources
+    found = attached_sources(berkas)
+    for name, data in found.items():
+        if out is None:
+            click.echo(f"{name} ({len(data)} bait)")
+            continue
+        target = out / Path(name).name  # a name from the PDF never leaves the chosen folder
+        if target.exists():
+            raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
+        click.echo(f"ditulis: {write_atomic(target, data)}")
