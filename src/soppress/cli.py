@@ -15,7 +15,7 @@ from soppress import api
 from soppress.render.peta import GraphvizMissing
 from soppress.sources.project import ProjectError, find_root
 from soppress.render.docx.sop import TemplateError
-from soppress.model.jsonschema import schema as make_schema, write_schemas
+from soppress.model.jsonschema import SCHEMAS, schema as make_schema, write_schemas
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
@@ -92,7 +92,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 
 
 @main.command()
-@click.argument("jenis", type=click.Choice(["sop", "keputusan", "kop", "proyek", "pejabat", "peraturan"]),
+@click.argument("jenis", type=click.Choice(list(SCHEMAS)),
                 default="sop")
 @click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Tulis semua skema ke folder ini (mis. build/schema) alih-alih mencetak satu skema.")
@@ -161,3 +161,4 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
         click.echo(f"{r.sop:38} {r.versi:>5}  {r.efektif:18} {r.kaji_ulang or '-':10}  {LABELS[r.status]}{left}")
     due = sum(r.status in ("terlambat", "segera") for r in rows)
     click.echo(f"{len(rows)} SOP; {due} perlu dikaji ulang (terlambat atau dalam {DUE_DAYS} hari).")
+from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)
