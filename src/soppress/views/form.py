@@ -62,7 +62,7 @@ def _fields(isian: list[Isian], section_child: bool, mode: Mode, case: Kasus | N
             signatures.append(item)
             continue
         if signatures:
-            out.append(_signatures(signatures))
+            out.append(_signatures(signatures, section_child, case))
             signatures = []
         if item is None:
             break
@@ -83,10 +83,11 @@ def _plain(value):
     return tuple(Plain(v) for v in value) if isinstance(value, tuple) else Plain(value)
 
 
-def _signatures(items: list[Isian]) -> Table:
+def _signatures(items: list[Isian], section_child: bool, case: Kasus | None) -> Table:
     width = 160.0 / len(items)
     cells = tuple(Cell(align="center", blocks=(Paragraph(i.label, align="center"),
-                                               FormField(i.nama, i.label, "tanda_tangan", required=i.wajib),
+                                               FormField(i.nama, i.label, "tanda_tangan",
+                                                         required=fill.required(i, section_child, case)),
                                                FormField(f"{i.nama}.nama", "Nama", "teks")))
                   for i in items)
     return Table(widths=(width,) * len(items), rows=(cells,), borders=False)
