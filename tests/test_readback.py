@@ -1,0 +1,136 @@
+"""A fillable PDF, completed programmatically with pypdf, reads back into the case file.
+
+Until the block renderers land, the fillable PDF is a minimal HTML form built from the
+view's FormFields (names, kinds, options) and rendered by weasyprint with pdf_forms."""
+from __future__ import annotations
+
+import html
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+from weasyprint import HTML
+
+from casesutil import ROOT, make
+from soppress.cases import load_case
+from soppress.checks.diagnostics import Report
+from soppress.cli import main
+from soppress.forms import fill
+from soppress.forms.api import forms as load_all
+from soppress.forms.readback import pdf_values, read_back
+from soppress.views.form import form_view
+from test_forms import fields_of
+
+
+@pytest.fixture(scope="module")
+def forms():
+    return load_all(ROOT, Report())
+
+
+def fillable_pdf(doc, target: Path) -> Path:
+    """The view's fields as HTML form controls, the way the renderer names them."""
+    parts = []
+    for f in fields_of(doc):
+        name = html.escape(f.name)
+        options = ("Ya", "Tidak") if f.kind == "ya_tidak" else f.options
+        if f.kind in ("pilihan", "ya_tidak"):
+            parts += [f'<input type="radio" name="{name}"> {html.escape(o)}' for o in options]
+        elif f.kind == "pilihan_ganda":
+            parts += [f'<input type="checkbox" name="{name}.{i}"> {html.escape(o)}' for i, o in enumerate(options)]
+        elif f.kind == "paragraf":
+            parts.append(f'<textarea name="{name}"></textarea>')
+        elif f.kind != "tanda_tangan":
+            parts.append(f'<input type="text" name="{name}">')
+    HTML(string="<form>" + "<br>".join(parts) + "</form>").write_pdf(target, pdf_forms=True)
+    return target
+
+
+def complete(blank: Path, doc, target: Path) -> Path:
+    """Fill the PDF with pypdf as staff would: the values the view shows for the case."""
+    values = {}
+    for f in fields_of(doc):
+        if f.value is None:
+            continue
+        options = ("Ya", "Tidak") if f.kind == "ya_tidak" else f.options
+        if f.kind in ("pilihan", "ya_tidak"):
+            values[f.name] = NameObject(f"/{options.index(f.value)}")      # weasyprint: the option's index
+        elif f.kind == "pilihan_ganda":
+            values.update({f"{f.name}.{i}": NameObject("/on") for i, o in enumerate(options) if o in f.value})
+        else:
+            values[f.name] = TextStringObject(str(f.value))
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    for field in writer._root_object["/AcroForm"]["/Fields"]:
+        obj = field.get_object()
+        if obj.get("/T") in values:
+            obj[NameObject("/V")] = values[obj["/T"]]
+    writer.write(target)
+    return target
+
+
+def test_a_completed_pdf_reads_back_into_equal_case_values(tmp_path, forms):
+    case = load_case(make(tmp_path / "asal", 2)[1], Report())
+    form = forms["pencatatan-pengaduan"]
+    blank = fillable_pdf(form_view(form, None, "isian"), tmp_path / "kosong.pdf")
+    names = set(PdfReader(blank).get_fields())
+    assert {"korban.0.nama", "kanal", "bentuk_kekerasan.0", "korban.0.disabilitas"} <= names
+    done = complete(blank, form_view(form, None, "isian", case), tmp_path / "terisi.pdf")
+    report = Report()
+    result = read_back(form, pdf_values(done), done, report)
+    assert not report.diagnostics, report.render_text()
+    back = result.kasus
+    for _, isian in form.fields():
+        if isian.sumber:
+            assert fill.get(back, isian.sumber) == fill.get(case, isian.sumber), isian.sumber
+    assert "korban.0.nama" in result.diambil and case.korban[0].nama not in " ".join(result.diambil)
+
+
+def test_baca_command_merges_into_the_private_case_file(tmp_path, forms):
+    folder = tmp_path / "kasus"
+    path = make(folder, 4)[3]          # a closed case: terminasi and layanan
+    case = load_case(path, Report())
+    form = forms["terminasi"]
+    doc = form_view(form, None, "isian", case)
+    done = complete(fillable_pdf(form_view(form, None, "isian"), tmp_path / "k.pdf"), doc, tmp_path / "t.pdf")
+    # staff change the terminasi's text in the PDF; everything else in the case file stays
+    writer = PdfWriter(clone_from=PdfReader(done))
+    for field in writer._root_object["/AcroForm"]["/Fields"]:
+        if field.get_object().get("/T") == "terminasi.keterangan":
+            field.get_object()[NameObject("/V")] = TextStringObject("alasan baru Zuzuba")
+    writer.write(done)
+    path.chmod(0o644)
+    result = CliRunner().invoke(main, ["formulir", "baca", str(done), "--formulir", "Formulir Terminasi",
+                                       "--kasus", str(folder), "--proyek", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert "terminasi.keterangan" in result.output and "layanan.0.tanggal" in result.output
+    assert "Zuzuba" not in result.output and case.korban[0].nama not in result.output
+    merged = load_case(path, Report())
+    assert merged.terminasi.keterangan == "alasan baru Zuzuba"
+    assert merged.korban == case.korban and merged.kronologi == case.kronologi
+    assert merged.layanan[0].jenis == case.layanan[0].jenis
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_an_unreadable_field_is_named_and_nothing_is_written(tmp_path, forms):
+    folder = tmp_path / "kasus"
+    form = forms["pencatatan-pengaduan"]
+    blank = fillable_pdf(form_view(form, None, "isian"), tmp_path / "kosong.pdf")
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    for field in writer._root_object["/AcroForm"]["/Fields"]:
+        obj = field.get_object()
+        value = {"nomor_register": "009-UJI", "korban.0.tanggal_lahir": "31 Zuzuba 2010",
+                 "korban.0.nama": "Qopaxi Venuro"}.get(obj.get("/T"))
+        if value:
+            obj[NameObject("/V")] = TextStringObject(value)
+    writer.write(tmp_path / "isi.pdf")
+    result = CliRunner().invoke(main, ["formulir", "baca", str(tmp_path / "isi.pdf"), "--formulir",
+                                       "pencatatan-pengaduan", "--kasus", str(folder), "--proyek", str(ROOT)])
+    assert result.exit_code == 1
+    assert '"korban.0.tanggal_lahir"' in result.output and '"tanggal_pengaduan" wajib diisi' in result.output
+    for secret in ("Zuzuba", "Qopaxi", "Venuro"):
+        assert secret not in result.output
+    assert not list(folder.glob("*.yaml"))
