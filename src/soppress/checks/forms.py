@@ -11,7 +11,7 @@ from typing import Iterable
 
 from soppress.checks.collection import Emitter, _item_path
 from soppress.checks.diagnostics import Report, closest
-from soppress.forms.load import load_forms
+from soppress.forms.load import FOLDER, load_forms
 from soppress.model.sop import Langkah
 from soppress.sources.project import Project, SopFile
 
@@ -59,6 +59,9 @@ def _mentions(f: SopFile) -> Iterable[tuple[tuple, str]]:
 
 
 def check_forms(project: Project, report: Report, strict: bool = False, ignore: Iterable[str] = ()) -> None:
+    """Only for a project with a forms/ folder: one without has not taken up forms yet."""
+    if not (project.root / FOLDER).is_dir():
+        return
     known = _known(project, report)
     emit = Emitter(report, strict, [*project.config.abaikan, *ignore])
     names = sorted(set(known.values()))
