@@ -160,7 +160,7 @@ def test_monitoring_sheet_has_one_row_per_sop_step(project):
     assert [r[0].text for r in table.rows] == [str(s.no) for s in f.sop.langkah]
     assert table.rows[0][1].text == f.sop.langkah[0].uraian.strip()
     names = {x.name for x in fields_of(doc)}
-    assert {"monev.1.penilaian.0", "monev.1.penilaian.1", "monev.1.catatan", "monev.1.tindakan",
+    assert {"monev.1.baik", "monev.1.tidak_baik", "monev.1.catatan", "monev.1.tindakan",
             "monev.1.paraf"} <= names
 
 

@@ -1,10 +1,6 @@
-"""A fillable PDF, completed programmatically with pypdf, reads back into the case file.
-
-Until the block renderers land, the fillable PDF is a minimal HTML form built from the
-view's FormFields (names, kinds, options) and rendered by weasyprint with pdf_forms."""
+"""A fillable PDF, completed programmatically with pypdf, reads back into the case file."""
 from __future__ import annotations
 
-import html
 import stat
 from pathlib import Path
 
@@ -13,7 +9,6 @@ import yaml
 from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
-from weasyprint import HTML
 
 from casesutil import ROOT, make
 from soppress.cases import load_case
@@ -21,7 +16,8 @@ from soppress.checks.diagnostics import Report
 from soppress.cli import main
 from soppress.forms import fill
 from soppress.forms.api import forms as load_all
-from soppress.forms.readback import pdf_values, read_back
+from soppress.forms.output import render
+from soppress.forms.readback import convert, pdf_values, read_back
 from soppress.views.form import form_view
 from test_forms import fields_of
 
@@ -32,20 +28,8 @@ def forms():
 
 
 def fillable_pdf(doc, target: Path) -> Path:
-    """The view's fields as HTML form controls, the way the renderer names them."""
-    parts = []
-    for f in fields_of(doc):
-        name = html.escape(f.name)
-        options = ("Ya", "Tidak") if f.kind == "ya_tidak" else f.options
-        if f.kind in ("pilihan", "ya_tidak"):
-            parts += [f'<input type="radio" name="{name}"> {html.escape(o)}' for o in options]
-        elif f.kind == "pilihan_ganda":
-            parts += [f'<input type="checkbox" name="{name}.{i}"> {html.escape(o)}' for i, o in enumerate(options)]
-        elif f.kind == "paragraf":
-            parts.append(f'<textarea name="{name}"></textarea>')
-        elif f.kind != "tanda_tangan":
-            parts.append(f'<input type="text" name="{name}">')
-    HTML(string="<form>" + "<br>".join(parts) + "</form>").write_pdf(target, pdf_forms=True)
+    """The fillable PDF as ``soppress formulir cetak`` draws it (mode isian)."""
+    target.write_bytes(render(doc, "pdf", ROOT))
     return target
 
 
@@ -57,7 +41,7 @@ def complete(blank: Path, doc, target: Path) -> Path:
             continue
         options = ("Ya", "Tidak") if f.kind == "ya_tidak" else f.options
         if f.kind in ("pilihan", "ya_tidak"):
-            values[f.name] = NameObject(f"/{options.index(f.value)}")      # weasyprint: the option's index
+            values[f.name] = TextStringObject(f.value)                     # a choice list: the option
         elif f.kind == "pilihan_ganda":
             values.update({f"{f.name}.{i}": NameObject("/on") for i, o in enumerate(options) if o in f.value})
         else:
@@ -75,8 +59,13 @@ def test_a_completed_pdf_reads_back_into_equal_case_values(tmp_path, forms):
     case = load_case(make(tmp_path / "asal", 2)[1], Report())
     form = forms["pencatatan-pengaduan"]
     blank = fillable_pdf(form_view(form, None, "isian"), tmp_path / "kosong.pdf")
-    names = set(PdfReader(blank).get_fields())
-    assert {"korban.0.nama", "kanal", "bentuk_kekerasan.0", "korban.0.disabilitas"} <= names
+    types = {name: f.get("/FT") for name, f in PdfReader(blank).get_fields().items()}
+    assert types["korban.0.nama"] == "/Tx" and types["kronologi"] == "/Tx"
+    assert types["kanal"] == "/Ch" and types["korban.0.disabilitas"] == "/Ch"
+    assert types["bentuk_kekerasan.0"] == types["bentuk_kekerasan.6"] == "/Btn"
+    expected = {f.name for f in fields_of(form_view(form, None, "isian")) if f.kind != "tanda_tangan"}
+    expected = {n for n in expected if n != "bentuk_kekerasan"} | {f"bentuk_kekerasan.{i}" for i in range(7)}
+    assert set(types) == expected
     done = complete(blank, form_view(form, None, "isian", case), tmp_path / "terisi.pdf")
     report = Report()
     result = read_back(form, pdf_values(done), done, report)
@@ -134,3 +123,15 @@ def test_an_unreadable_field_is_named_and_nothing_is_written(tmp_path, forms):
     for secret in ("Zuzuba", "Qopaxi", "Venuro"):
         assert secret not in result.output
     assert not list(folder.glob("*.yaml"))
+
+
+def test_radio_groups_and_tick_boxes_of_other_producers():
+    """weasyprint radio groups export the option's index; a lone tick box /on or /Off."""
+    assert convert("pilihan", "/1", ["Laki-laki", "Perempuan"], {}, "x") == "Perempuan"
+    assert convert("pilihan", "perempuan", ["Laki-laki", "Perempuan"], {}, "x") == "Perempuan"
+    assert convert("ya_tidak", "/0", [], {}, "x") is True and convert("ya_tidak", "/1", [], {}, "x") is False
+    assert convert("ya_tidak", "/on", [], {}, "x") is True and convert("ya_tidak", "/Off", [], {}, "x") is None
+    assert convert("pilihan_ganda", None, ["A", "B", "C"], {"x.0": "/on", "x.1": "/Off", "x.2": "/on"}, "x") == ["A", "C"]
+    assert convert("tanggal", "05-01-2026", [], {}, "x") == convert("tanggal", "5 Januari 2026", [], {}, "x") == "2026-01-05"
+    with pytest.raises(ValueError):
+        convert("pilihan", "/7", ["A", "B"], {}, "x")

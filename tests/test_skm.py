@@ -75,3 +75,28 @@ def test_report_view_bars_follow_the_nrr():
         assert bar.widths[0] == pytest.approx(float(nrr) / 4 * BAR)
         assert bar.rows[0][0].shade and not bar.rows[0][1].shade
     assert [row[2].text for row in table.rows][0] == "3,41"
+
+
+def test_skm_from_a_folder_of_filled_survey_pdfs(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+    from soppress.forms.output import render
+    from soppress.views.form import form_view
+    survey = find_form(load_all(ROOT, Report()), "survei-kepuasan")[1]
+    blank = render(form_view(survey, None, "isian"), "pdf", ROOT)
+    (tmp_path / "kosong.pdf").write_bytes(blank)
+    options = {i.nama: i.pilihan for _, i in survey.fields() if i.nama in skm.KEYS}
+    for n, scores in enumerate([(4,) * 9, (3,) * 9, (2, 3, 4, 1, 2, 3, 4, 1, 2)]):
+        writer = PdfWriter(clone_from=PdfReader(tmp_path / "kosong.pdf"))
+        for field in writer._root_object["/AcroForm"]["/Fields"]:
+            obj = field.get_object()
+            if obj.get("/T") in options:
+                key = str(obj["/T"])
+                obj[NameObject("/V")] = TextStringObject(options[key][scores[int(key[1:]) - 1] - 1])
+        writer.write(tmp_path / f"responden-{n}.pdf")
+    (tmp_path / "kosong.pdf").unlink()
+    (tmp_path / "tak-lengkap.pdf").write_bytes(blank)   # an unanswered survey: reported, not counted
+    result = CliRunner().invoke(main, ["skm", str(tmp_path), "--proyek", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert "3 responden" in result.output and "tak-lengkap.pdf" in result.output
+    assert "U1 Persyaratan" in result.output and "NRR 3,00" in result.output

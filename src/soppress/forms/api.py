@@ -14,7 +14,8 @@ from soppress.forms.load import FormFile, load_forms
 from soppress.forms.model import Formulir
 from soppress.sources.project import Project
 from soppress.views.blocks import Document, Kop
-from soppress.views.form import Mode, form_view, kop_block
+from soppress.views.common import kop_block
+from soppress.views.form import Mode, form_view
 from soppress.views.monev import monev_view
 
 

@@ -13,22 +13,12 @@ from soppress.cases.model import Kasus
 from soppress.forms import fill
 from soppress.forms.model import Formulir, Isian, Kolom
 from soppress.model.fields import Pejabat
-from soppress.model.project import Kop as KopModel
 from soppress.views.blocks import (Block, Cell, Document, FormField, Heading, Kop, ListItem, NumberedList,
                                    PageNumbers, PageSpec, Paragraph, Plain, Section, Table)
 
 Mode = Literal["kosong", "isian", "terisi"]
 A4 = PageSpec(210.0, 297.0, 20.0, 20.0, 20.0, 25.0)
 TABLE_ROWS = 5          # empty rows of a table without ``baris``
-
-
-def kop_block(kop: KopModel) -> Kop:
-    place = " ".join(x for x in (kop.kota, kop.kode_pos) if x)
-    parts = [", ".join(x for x in (kop.alamat, place) if x) if kop.alamat else "",
-             f"Telepon {kop.telepon}" if kop.telepon else "", f"Email: {kop.email}" if kop.email else "",
-             f"Laman: {kop.website}" if kop.website else ""]
-    logo = f"letterheads/{kop.logo}" if kop.logo else None
-    return Kop(kop.pemerintah, kop.dinas, kop.unit, " · ".join(p for p in parts if p), logo)
 
 
 def form_view(form: Formulir, kop: Kop | None, mode: Mode, case: Kasus | None = None,
@@ -85,8 +75,7 @@ def _plain(value):
 
 def _signatures(items: list[Isian], section_child: bool, case: Kasus | None) -> Table:
     width = 160.0 / len(items)
-    cells = tuple(Cell(align="center", blocks=(Paragraph(i.label, align="center"),
-                                               FormField(i.nama, i.label, "tanda_tangan",
+    cells = tuple(Cell(align="center", blocks=(FormField(i.nama, i.label, "tanda_tangan",
                                                          required=fill.required(i, section_child, case)),
                                                FormField(f"{i.nama}.nama", "Nama", "teks")))
                   for i in items)
@@ -122,5 +111,5 @@ def _cell(item: Isian, kolom: Kolom, r: int, mode: Mode, entry, pejabat: dict[st
             value = ", ".join(value)
     if mode == "terisi":
         return Cell(Plain(value) if value else "")
-    return Cell(blocks=(FormField(f"{item.nama}.{r}.{kolom.nama}", kolom.label, kolom.jenis,
+    return Cell(blocks=(FormField(f"{item.nama}.{r}.{kolom.nama}", "", kolom.jenis,  # the head labels it
                                   tuple(kolom.pilihan), _plain(value), width=kolom.lebar),))

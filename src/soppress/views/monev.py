@@ -22,9 +22,9 @@ def prosedur(step: Langkah) -> str:
 def monev_view(sop: Sop, kop: Kop | None, mode: Mode = "kosong", page: PageSpec = A4_LANDSCAPE) -> Document:
     """The blank (kosong) or fillable (isian) sheet; it carries no case data."""
     identity = Fields((FieldRow("Nama SOP", sop.nama), FieldRow("Nomor SOP", sop.nomor),
-                       FieldRow("Periode (semester)", (FormField("monev.periode", "Periode"),)),
-                       FieldRow("Penilai", (FormField("monev.penilai", "Penilai"),)),
-                       FieldRow("Tanggal", (FormField("monev.tanggal", "Tanggal", "tanggal"),))), label_width=40.0)
+                       FieldRow("Periode (semester)", (FormField("monev.periode", ""),)),
+                       FieldRow("Penilai", (FormField("monev.penilai", ""),)),
+                       FieldRow("Tanggal", (FormField("monev.tanggal", "", "tanggal"),))), label_width=40.0)
     head = ((Cell("No", bold=True, align="center", rowspan=2), Cell("Prosedur", bold=True, align="center", rowspan=2),
              Cell("Penilaian terhadap penerapan", bold=True, align="center", colspan=2),
              Cell("Catatan hasil penilaian", bold=True, align="center", rowspan=2),
@@ -35,10 +35,9 @@ def monev_view(sop: Sop, kop: Kop | None, mode: Mode = "kosong", page: PageSpec 
     for step in sop.langkah:
         n = step.no
         rows.append((Cell(str(n), align="center"), Cell(prosedur(step)),
-                     *(_box(f"monev.{n}.penilaian", i) for i in range(2)),
-                     _write(f"monev.{n}.catatan", "Catatan hasil penilaian"),
-                     _write(f"monev.{n}.tindakan", "Tindakan yang harus diambil"),
-                     _write(f"monev.{n}.paraf", "Paraf penilai", "tanda_tangan")))
+                     _box(f"monev.{n}.baik"), _box(f"monev.{n}.tidak_baik"),
+                     _write(f"monev.{n}.catatan"), _write(f"monev.{n}.tindakan"),
+                     _write(f"monev.{n}.paraf", "tanda_tangan")))
     blocks = ((kop,) if kop else ()) + (
         Heading(("MONITORING DAN EVALUASI PENERAPAN SOP",)), identity,
         Table(widths=WIDTHS, head=head, rows=tuple(rows), size=9.0))
@@ -46,11 +45,11 @@ def monev_view(sop: Sop, kop: Kop | None, mode: Mode = "kosong", page: PageSpec 
                     subject=sop.nomor, page_numbers=PageNumbers("bawah-tengah", first=True), mode=mode)
 
 
-def _write(name: str, label: str, kind: str = "paragraf") -> Cell:
-    return Cell(blocks=(FormField(name, label, kind, lines=2 if kind == "paragraf" else 1),))
+def _write(name: str, kind: str = "paragraf") -> Cell:
+    """A write-in cell; the column head is its label."""
+    return Cell(blocks=(FormField(name, "", kind, lines=2 if kind == "paragraf" else 1),))
 
 
-def _box(name: str, index: int) -> Cell:
-    """One tick box per penilaian column: a one-option multiple choice."""
-    return Cell(align="center", blocks=(FormField(f"{name}.{index}", PENILAIAN[index], "pilihan_ganda",
-                                                  options=(PENILAIAN[index],)),))
+def _box(name: str) -> Cell:
+    """One tick box under a penilaian column (a one-option multiple choice: ``<name>.0``)."""
+    return Cell(align="center", blocks=(FormField(name, "", "pilihan_ganda", options=("",)),))
