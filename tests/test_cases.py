@@ -152,11 +152,12 @@ def test_periksa_command_reports_problems_and_modes(tmp_path, cases):
     assert ok.exit_code == 0, ok.output
     assert f"{len(cases)} berkas kasus diperiksa: 0 galat, 0 peringatan." in ok.output
     cases[0].chmod(0o644)
+    folder.chmod(0o755)
     bad = cases[1]
     bad.write_text(bad.read_text().replace("kanal: ", "kanal: Zuzuba "), encoding="utf-8")
     result = runner.invoke(main, ["kasus", "periksa", str(folder), "--proyek", str(ROOT)])
     assert result.exit_code == 1
-    assert "[kasus.pilihan]" in result.output and "chmod 600" in result.output
+    assert "[kasus.pilihan]" in result.output and "chmod 600" in result.output and "chmod 700" in result.output
     assert "Zuzuba" not in result.output and "Traceback" not in result.output
 
 

@@ -135,3 +135,15 @@ def test_radio_groups_and_tick_boxes_of_other_producers():
     assert convert("tanggal", "05-01-2026", [], {}, "x") == convert("tanggal", "5 Januari 2026", [], {}, "x") == "2026-01-05"
     with pytest.raises(ValueError):
         convert("pilihan", "/7", ["A", "B"], {}, "x")
+
+
+def test_table_rows_left_empty_between_filled_rows_are_dropped(tmp_path, forms):
+    case = load_case(make(tmp_path / "asal", 4)[3], Report())
+    base = case.model_dump(mode="json", exclude_none=True)
+    values = {"layanan.0.tanggal": "2026-02-01", "layanan.0.jenis": "Kesehatan",
+              "layanan.2.tanggal": "2026-02-03", "layanan.2.jenis": "Mediasi"}
+    report = Report()
+    result = read_back(forms["terminasi"], values, tmp_path / "x.pdf", report, base)
+    assert not report.errors, report.render_text()
+    assert [(str(l.tanggal), l.jenis) for l in result.kasus.layanan] == [("2026-02-01", "Kesehatan"),
+                                                                          ("2026-02-03", "Mediasi")]
