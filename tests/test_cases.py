@@ -1,7 +1,6 @@
 """Case files: the model, the synthetic samples, and validation that names fields, never values."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import stat
 import typing

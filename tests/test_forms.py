@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -10,7 +9,7 @@ from casesutil import ROOT, make
 from soppress import api
 from soppress.cases import load_case
 from soppress.checks.diagnostics import Report
-from soppress.checks.forms import check_forms, form_names
+from soppress.checks.forms import form_names
 from soppress.forms import fill
 from soppress.forms.api import blank_documents, filled_document, forms as load_all
 from soppress.forms.load import load_forms

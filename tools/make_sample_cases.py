@@ -66,7 +66,8 @@ def case(rng: random.Random, i: int) -> dict:
         "kronologi": "Kronologi sintetis untuk pengujian; tidak menggambarkan peristiwa nyata.",
         "kondisi": {"biologis": "luka ringan (contoh)", "psikologis": "cemas (contoh)"},
         "kebutuhan": "pendampingan (contoh)", "risiko": ("tinggi", "sedang", "rendah")[i % 3],
-        "layanan": [{"jenis": pick(m.JenisLayanan), "tanggal": reported.isoformat(), "petugas": [{"jabatan": "Petugas Pengaduan (contoh)", "nama": nama(rng)}]}],
+        "layanan": [{"jenis": pick(m.JenisLayanan), "tanggal": reported.isoformat(),
+                     "petugas": [{"jabatan": "Petugas Pengaduan (contoh)", "nama": nama(rng)}]}],
         "status": status,
     }
     if i % 4 == 1:

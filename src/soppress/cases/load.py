@@ -8,6 +8,8 @@ pydantic input, message and context are never read, except for our own
 PydanticCustomError messages (type with a dot), which are written value-free."""
 from __future__ import annotations
 
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from pydantic import ValidationError
 
 from soppress.cases.model import Kasus
 from soppress.checks.diagnostics import Diagnostic, Report, closest
-from soppress.checks.schema_errors import _JENIS, _known_keys
+from soppress.checks.schema_errors import _JENIS, _known_keys, _step
 from soppress.sources.yamlsrc import Source, YamlError, load
 
 _DATE = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type",
@@ -90,8 +92,6 @@ def _report(model: Any, source: Source, report: Report, loc: tuple, kind: str, o
 
 def _choices(model: Any, loc: tuple) -> str:
     """The allowed values of the Literal field at ``loc``, from the model (not the error)."""
-    import typing
-    from soppress.checks.schema_errors import _step
     tp: Any = model
     for part in loc:
         nxt = _step(tp, part)
@@ -105,8 +105,6 @@ def _choices(model: Any, loc: tuple) -> str:
 
 
 def _flatten(tp: Any) -> list:
-    import types
-    import typing
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         return _flatten(typing.get_args(tp)[0])

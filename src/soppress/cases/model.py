@@ -46,7 +46,8 @@ class Orang(Model):
     nik: Teks | None = Field(None, description="Nomor Induk Kependudukan, 16 angka")
     tempat_lahir: Teks | None = None
     tanggal_lahir: dt.date | None = None
-    usia: Annotated[int, Field(ge=0, le=130)] | None = Field(None, description="usia (tahun) bila tanggal lahir tidak diketahui")
+    usia: Annotated[int, Field(ge=0, le=130)] | None = Field(
+        None, description="usia (tahun) bila tanggal lahir tidak diketahui")
     jenis_kelamin: JenisKelamin | None = None
     alamat_ktp: Teks | None = Field(None, description="alamat lengkap sesuai KTP")
     alamat_domisili: Teks | None = None

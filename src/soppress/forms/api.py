@@ -10,7 +10,7 @@ from soppress.cases.model import Kasus
 from soppress.cases.store import FOLDER as CASES, case_path
 from soppress.checks.diagnostics import Position, Report
 from soppress.forms import fill, skm
-from soppress.forms.load import FormFile, load_forms
+from soppress.forms.load import load_forms
 from soppress.forms.model import Formulir
 from soppress.sources.project import Project
 from soppress.views.blocks import Document, Kop
@@ -113,7 +113,8 @@ def survey_answers(source: Path, survey: Formulir, report: Report) -> list[tuple
     """Answers from a CSV file, or from a folder of filled survey PDFs (and CSVs)."""
     from soppress.forms.readback import pdf_values
     options = {i.nama: tuple(i.pilihan) for _, i in survey.fields() if i.nama in skm.KEYS}
-    files = [source] if source.is_file() else sorted(p for p in source.iterdir() if p.suffix.lower() in (".csv", ".pdf"))
+    files = [source] if source.is_file() else sorted(
+        p for p in source.iterdir() if p.suffix.lower() in (".csv", ".pdf"))
     answers: list[tuple[int, ...]] = []
     for path in files:
         if path.suffix.lower() == ".csv":

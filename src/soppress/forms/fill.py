@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel
-
 from soppress.cases.model import Kasus
 from soppress.forms.model import Formulir, Isian
 from soppress.model.fields import Pejabat
@@ -43,7 +41,7 @@ def text(value: Any, pejabat: dict[str, Pejabat] | None = None) -> str | tuple[s
         return tanggal(value)
     if isinstance(value, list):
         items = [text(v, pejabat) for v in value]
-        if all(isinstance(v, str) and not isinstance(v, BaseModel) for v in value):
+        if all(isinstance(v, str) for v in value):
             return tuple(i for i in items if i)
         return ", ".join(str(i) for i in items if i)
     if isinstance(value, Pejabat):
@@ -65,5 +63,5 @@ def required(isian: Isian, wajib_bila_anak: bool, case: Kasus | None) -> bool:
 def missing_required(form: Formulir, case: Kasus) -> list[Isian]:
     """Required fields filled from the case file that the case file leaves empty
     (reported by label and path, never by value)."""
-    return [i for b, i in ((b, i) for b in form.bagian for i in b.isian)
+    return [i for b in form.bagian for i in b.isian
             if i.sumber and required(i, b.wajib_bila_anak, case) and text(get(case, i.sumber)) is None]

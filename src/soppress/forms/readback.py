@@ -43,7 +43,7 @@ def pdf_values(path: Path) -> dict[str, Any]:
 
 
 @dataclass
-class Hasil:
+class ReadBack:
     data: dict[str, Any]
     diambil: list[str] = field(default_factory=list)      # case paths filled from the form
     kasus: Kasus | None = None
@@ -129,10 +129,10 @@ def _put(data: dict, path: str, value: Any) -> None:
 
 
 def read_back(form: Formulir, values: dict[str, Any], source_name: Path, report: Report,
-              base: dict[str, Any] | None = None) -> Hasil:
+              base: dict[str, Any] | None = None) -> ReadBack:
     """Merge the form's values into ``base`` (a case file's data) and validate the result."""
     data = copy.deepcopy(base) if base else {}
-    result = Hasil(data)
+    result = ReadBack(data)
     pos = Position(source_name, 1, 1)
     for bagian in form.bagian:
         for isian in bagian.isian:

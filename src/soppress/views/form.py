@@ -7,6 +7,7 @@ by ``FormField.name`` (isian), or the values (terisi). Values from a case file a
 ``<tabel>.<baris>.<kolom>`` inside a table, so a completed PDF reads back."""
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Literal
 
 from soppress.cases.model import Kasus
@@ -39,32 +40,31 @@ def form_view(form: Formulir, kop: Kop | None, mode: Mode, case: Kasus | None = 
         if bagian.penutup:
             blocks.append(Paragraph(bagian.penutup))
     return Document(title=form.judul, sections=[Section(page, tuple(blocks), name=form.nama)],
-                    subject=form.nama, page_numbers=PageNumbers("bawah-tengah", first=True), marking="RAHASIA" if form.rahasia else None,
-                    mode=mode, private=case is not None)
+                    subject=form.nama, page_numbers=PageNumbers("bawah-tengah", first=True),
+                    marking="RAHASIA" if form.rahasia else None, mode=mode, private=case is not None)
 
 
 def _fields(isian: list[Isian], section_child: bool, mode: Mode, case: Kasus | None,
             pejabat: dict[str, Pejabat]) -> list[Block]:
+    """The section's fields in order; consecutive signatures side by side."""
     out: list[Block] = []
-    signatures: list[Isian] = []
-    for item in isian + [None]:  # type: ignore[operator]
-        if item is not None and item.jenis == "tanda_tangan":
-            signatures.append(item)
-            continue
-        if signatures:
-            out.append(_signatures(signatures, section_child, case))
-            signatures = []
-        if item is None:
-            break
-        if item.jenis == "tabel":
-            out.append(Paragraph(item.label, bold=True, keep_with_next=True, space_before=2.0))
-            out.append(_table(item, mode, case, pejabat))
-            continue
-        value = fill.text(fill.get(case, item.sumber), pejabat) if case is not None and item.sumber else None
-        out.append(FormField(item.nama, item.label, item.jenis, tuple(item.pilihan), _plain(value),
-                             lines=item.baris or (3 if item.jenis == "paragraf" else 1), width=item.lebar,
-                             required=fill.required(item, section_child, case)))
+    for signing, run in groupby(isian, key=lambda i: i.jenis == "tanda_tangan"):
+        if signing:
+            out.append(_signatures(list(run), section_child, case))
+        else:
+            out.extend(block for item in run for block in _field(item, section_child, mode, case, pejabat))
     return out
+
+
+def _field(item: Isian, section_child: bool, mode: Mode, case: Kasus | None,
+           pejabat: dict[str, Pejabat]) -> list[Block]:
+    if item.jenis == "tabel":
+        return [Paragraph(item.label, bold=True, keep_with_next=True, space_before=2.0),
+                _table(item, mode, case, pejabat)]
+    value = fill.text(fill.get(case, item.sumber), pejabat) if case is not None and item.sumber else None
+    return [FormField(item.nama, item.label, item.jenis, tuple(item.pilihan), _plain(value),
+                      lines=item.baris or (3 if item.jenis == "paragraf" else 1), width=item.lebar,
+                      required=fill.required(item, section_child, case))]
 
 
 def _plain(value):
