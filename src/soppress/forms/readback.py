@@ -2,11 +2,11 @@
 
 Field names are the views' stable names (``soppress.views.form``): a field's
 ``kunci``/``sumber`` and ``<tabel>.<baris>.<kolom>``. Values arrive as pypdf gives
-them (``PdfReader(...).get_fields()``): text as text; a choice drawn as a radio
-group exports the *index* of the ticked option (``/0``, ``/1`` … in option order,
-as weasyprint writes radio groups), a tick box ``/on`` or ``/Off``; a multiple
-choice is one tick box per option, named ``<name>.<index>``. The option's wording
-is accepted too, so forms made by other tools read back.
+them (``PdfReader(...).get_fields()``): text as text; a choice as the option's
+wording (a choice list, as soppress draws it) or, from a radio group, the *index* of
+the ticked option (``/0``, ``/1`` … in option order, as weasyprint writes radio
+groups); a multiple choice is one tick box per option, ``<name>.<index>``, ``/on``
+or ``/Off``.
 
 Only fields with a ``sumber`` reach the case file. The report names fields, never
 values."""

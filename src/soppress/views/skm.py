@@ -1,6 +1,7 @@
 """One-page SKM report: a table per unsur with its NRR and a bar, then the index,
 its x25 conversion and the mutu (Permenpan RB 14/2017). Bars are nested two-cell
-tables (a shaded cell as long as the NRR), so every renderer draws them."""
+tables (a shaded, ruled cell as long as the NRR beside the rest of the 0-4 scale), so
+every renderer draws them."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -11,7 +12,7 @@ from soppress.views.blocks import (Cell, Document, FieldRow, Fields, Heading, Ko
 from soppress.views.form import A4
 
 BAR = 60.0   # mm for an NRR of 4
-WIDTHS = (10.0, 62.0, 16.0, 18.0, BAR + 4.0)
+WIDTHS = (10.0, 58.0, 16.0, 22.0, BAR + 4.0)
 
 
 def _num(x: Decimal, places: int = 2) -> str:
@@ -20,8 +21,7 @@ def _num(x: Decimal, places: int = 2) -> str:
 
 def bar(nrr: Decimal) -> Table:
     filled = float(nrr) / 4 * BAR
-    return Table(widths=(max(filled, 0.5), max(BAR - filled, 0.5)), rows=((Cell(shade=True), Cell()),),
-                 borders=False)
+    return Table(widths=(max(filled, 0.5), max(BAR - filled, 0.5)), rows=((Cell(shade=True), Cell()),))
 
 
 def skm_view(hasil: Hasil, kop: Kop | None, unit: str = "", periode: str = "", page: PageSpec = A4) -> Document:
