@@ -98,6 +98,21 @@ def test_cetak_writes_blank_forms_and_monitoring_sheets_to_build(tmp_path, fake_
     assert len(list((out / "monev").glob("*-kosong.pdf"))) == len(list((root / "sops").rglob("*.yaml")))
 
 
+def test_forms_follow_the_project_paper(tmp_path):
+    from soppress.checks.diagnostics import Report
+    from soppress.forms.api import project_page
+    from soppress.sources.project import load_project
+    root = tmp_path / "proyek"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("build", ".git", "tests", "benchmarks", "docs"))
+    config = root / "soppress.yaml"
+    text = config.read_text(encoding="utf-8")
+    page = project_page(load_project(root, Report()))
+    assert "kertas: F4" in text and (page.width, page.height) == (215.0, 330.0)
+    config.write_text(text.replace("kertas: F4", "kertas: A4"), encoding="utf-8")
+    page = project_page(load_project(root, Report()), landscape=True)
+    assert (page.width, page.height) == (297.0, 210.0)
+
+
 def test_without_renderers_the_commands_say_so(tmp_path, monkeypatch):
     monkeypatch.setattr(output, "RENDERERS", {"pdf": ("soppress.tidak_ada", "to_pdf"),
                                               "docx": ("soppress.tidak_ada", "to_docx")})

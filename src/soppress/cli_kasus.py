@@ -212,5 +212,5 @@ def skm(sumber: Path, project_dir: Path | None, cara: str, out: Path | None) -> 
         fmt = out.suffix.lstrip(".").lower()
         if fmt not in FORMATS:
             raise click.ClickException("--keluaran harus berakhiran .pdf atau .docx")
-        write(skm_view(hasil, forms_api.project_kop(project)), out, fmt, root)
+        write(skm_view(hasil, forms_api.project_kop(project), page=forms_api.project_page(project)), out, fmt, root)
         click.echo(f"ditulis: {_shown(root, out)}")

@@ -13,7 +13,8 @@ from soppress.forms import fill, skm
 from soppress.forms.load import load_forms
 from soppress.forms.model import Formulir
 from soppress.sources.project import Project
-from soppress.views.blocks import Document, Kop
+from soppress.layout.page import PAPER
+from soppress.views.blocks import Document, Kop, PageSpec
 from soppress.views.common import kop_block
 from soppress.views.form import Mode, form_view
 from soppress.views.monev import monev_view
@@ -30,6 +31,16 @@ def project_kop(project: Project, unit: str | None = None) -> Kop | None:
             raise FormsError(f'kop "{unit}" tidak ada di letterheads/; pilih dari {", ".join(project.kop)}')
         return kop_block(project.kop[unit])
     return kop_block(next(iter(project.kop.values()))) if project.kop else None
+
+
+def project_page(project: Project, landscape: bool = False) -> PageSpec:
+    """The project's paper (A4 or F4: soppress.yaml, or the first kop's own setting),
+    with the margins of a letter (tata naskah: about 2-2.5 cm)."""
+    kertas = next((k.kertas for k in project.kop.values() if k.kertas), None) or project.config.kertas
+    width, height = PAPER[kertas]
+    if landscape:
+        return PageSpec(height, width, 20.0, 20.0, 20.0, 20.0)
+    return PageSpec(width, height, 20.0, 20.0, 20.0, 25.0)
 
 
 def forms(root: Path, report: Report) -> dict[str, Formulir]:
@@ -49,10 +60,12 @@ def find_form(all_forms: dict[str, Formulir], name: str) -> tuple[str, Formulir]
 def blank_documents(project: Project, all_forms: dict[str, Formulir], kop: Kop | None,
                     modes: tuple[Mode, ...] = ("kosong", "isian")) -> list[tuple[str, Document]]:
     """Every form in every mode, and the monitoring sheet of every SOP: (relative name, Document)."""
-    docs = [(f"{key}-{mode}", form_view(form, kop, mode)) for key, form in all_forms.items() for mode in modes]
+    page, wide = project_page(project), project_page(project, landscape=True)
+    docs = [(f"{key}-{mode}", form_view(form, kop, mode, page=page)) for key, form in all_forms.items()
+            for mode in modes]
     for f in project.sops:
         if f.sop is not None:
-            docs += [(f"monev/{f.key.replace('/', '-')}-{mode}", monev_view(f.sop, kop, mode)) for mode in modes]
+            docs += [(f"monev/{f.key.replace('/', '-')}-{mode}", monev_view(f.sop, kop, mode, wide)) for mode in modes]
     return docs
 
 
@@ -61,7 +74,7 @@ def filled_document(project: Project, form: Formulir, case: Kasus, kop: Kop | No
     """The form filled from the case, and the required fields the case leaves empty
     (as 'label (sumber)': names, never values)."""
     missing = [f'{i.label} ({i.sumber})' for i in fill.missing_required(form, case)]
-    return form_view(form, kop, mode, case, pejabat=project.pejabat), missing
+    return form_view(form, kop, mode, case, project_page(project), project.pejabat), missing
 
 
 def case_folder(root: Path, folder: Path | None) -> Path:
