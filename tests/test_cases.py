@@ -152,12 +152,16 @@ def test_periksa_command_reports_problems_and_modes(tmp_path, cases):
     assert f"{len(cases)} berkas kasus diperiksa: 0 galat, 0 peringatan." in ok.output
     cases[0].chmod(0o644)
     folder.chmod(0o755)
+    text = cases[2].read_text()
+    cases[2].write_text(text.replace("  - jabatan: Petugas", "  - petugas-zuzuba\n  - jabatan: Petugas"))
     bad = cases[1]
     bad.write_text(bad.read_text().replace("kanal: ", "kanal: Zuzuba "), encoding="utf-8")
     result = runner.invoke(main, ["kasus", "periksa", str(folder), "--proyek", str(ROOT)])
     assert result.exit_code == 1
     assert "[kasus.pilihan]" in result.output and "chmod 600" in result.output and "chmod 700" in result.output
     assert "Zuzuba" not in result.output and "Traceback" not in result.output
+    line = cases[2].read_text().splitlines().index("  - petugas-zuzuba") + 1
+    assert f"{cases[2]}:{line}:5: peringatan: \"layanan.0.petugas.0\" bukan kunci registri" in result.output
 
 
 def test_kasus_schema_for_editors():

@@ -90,6 +90,15 @@ def test_a_broken_form_is_reported_with_locations(tmp_path):
     assert "telepati" in next(d.message for d in report.diagnostics if d.pos.line == 6)
 
 
+def test_check_reports_a_broken_form_file(tmp_path):
+    root = tmp_path / "proyek"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("build", ".git", "tests", "benchmarks", "docs"))
+    (root / "forms" / "uji.yaml").write_text(BROKEN_FORM, encoding="utf-8")
+    _, report = api.check(root)
+    assert {(str(d.pos.file), d.pos.line, d.code) for d in report.errors} >= {
+        ("forms/uji.yaml", 5, "formulir.sumber"), ("forms/uji.yaml", 10, "skema.pilihan")}
+
+
 def test_blank_views_have_unique_stable_names_and_required_marks(forms, project):
     for key, form in forms.items():
         doc = form_view(form, None, "isian")

@@ -29,22 +29,27 @@ _SAFE_YAML = {"yaml.kunci-ganda": "sebuah kunci ditulis dua kali di sini; hapus 
 @dataclass
 class CaseFile:
     path: Path
+    source: Source | None
     kasus: Kasus | None
 
 
-def load_case(path: Path, report: Report, shown: Path | None = None) -> Kasus | None:
+def read_case_file(path: Path, report: Report, shown: Path | None = None) -> CaseFile:
     """One case file; problems go to ``report`` (named by field, never by value)."""
     try:
         source = load(path, shown or path)
     except YamlError as exc:
         d = exc.diagnostic
         report.extend([Diagnostic(d.pos, d.severity, _SAFE_YAML.get(d.code, d.message), d.code)])
-        return None
-    return validate_private(Kasus, source, report)
+        return CaseFile(path, None, None)
+    return CaseFile(path, source, validate_private(Kasus, source, report))
+
+
+def load_case(path: Path, report: Report, shown: Path | None = None) -> Kasus | None:
+    return read_case_file(path, report, shown).kasus
 
 
 def load_cases(folder: Path, report: Report) -> list[CaseFile]:
-    return [CaseFile(p, load_case(p, report)) for p in sorted(folder.glob("*.yaml"))]
+    return [read_case_file(p, report) for p in sorted(folder.glob("*.yaml"))]
 
 
 def validate_private(model: Any, source: Source, report: Report) -> Any:

@@ -116,7 +116,8 @@ def check_cases(project: Project, folder: Path) -> Pemeriksaan:
         for i, layanan in enumerate(c.kasus.layanan):
             for j, petugas in enumerate(layanan.petugas):
                 if isinstance(petugas, str) and petugas not in project.pejabat:
-                    report.add(Position(c.path, 1, 1), f'"layanan.{i}.petugas.{j}" bukan kunci registri/pejabat.yaml;'
+                    report.add(c.source.pos(("layanan", i, "petugas", j)),
+                               f'"layanan.{i}.petugas.{j}" bukan kunci registri/pejabat.yaml;'
                                " tambahkan pejabatnya ke registri atau tulis lengkap (jabatan, nama, nip)",
                                "kasus.petugas", "peringatan")
     return Pemeriksaan(cases, report)
