@@ -11,7 +11,7 @@ import click
 from soppress.checks.diagnostics import Report
 from soppress.cli import PROJECT_OPTION, _friendly, _root, main
 from soppress.forms import api as forms_api
-from soppress.forms.output import OutputError, private_folder, write
+from soppress.forms.output import private_folder, write
 from soppress.sources.project import load_project
 
 FORMATS = ("pdf", "docx")
@@ -45,17 +45,6 @@ def _shown(root: Path, path: Path) -> Path:
     return path.relative_to(root) if path.is_relative_to(root) else path
 
 
-def _guard(func):
-    """FormsError and OutputError are the user's to fix: message, exit 1."""
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except (forms_api.FormsError, OutputError) as exc:
-            raise click.ClickException(str(exc)) from None
-    wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
-    return wrapper
-
-
 @main.group()
 def formulir() -> None:
     """Formulir baku (forms/*.yaml): cetak blanko, isi dari berkas kasus, baca kembali."""
@@ -78,7 +67,6 @@ def daftar(project_dir: Path | None) -> None:
 @click.option("--format", "formats", default="pdf,docx", show_default=True, help="pdf, docx (dipisah koma).")
 @click.option("--kop", "unit", default=None, help="Kunci kop surat (letterheads/<kunci>.yaml).")
 @_friendly
-@_guard
 def cetak(project_dir: Path | None, out: Path | None, formats: str, unit: str | None) -> None:
     """Cetak semua formulir kosong (blanko dan PDF isian) serta lembar monev setiap SOP."""
     root, project, forms = _setup(project_dir)
@@ -102,7 +90,6 @@ def cetak(project_dir: Path | None, out: Path | None, formats: str, unit: str | 
 @click.option("--isian", "fillable", is_flag=True, help="PDF isian yang sudah terisi dari berkas kasus.")
 @click.option("--kop", "unit", default=None, help="Kunci kop surat.")
 @_friendly
-@_guard
 def isi(nama: str, nomor_register: str, project_dir: Path | None, cases: Path | None, out: Path | None,
         formats: str, fillable: bool, unit: str | None) -> None:
     """Isi satu formulir dari satu berkas kasus (hasil di folder pribadi, izin 0600)."""
@@ -129,7 +116,6 @@ def isi(nama: str, nomor_register: str, project_dir: Path | None, cases: Path | 
 @click.option("--kasus", "cases", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder berkas kasus (bawaan: kasus/).")
 @_friendly
-@_guard
 def baca(pdf: Path, nama: str, project_dir: Path | None, cases: Path | None) -> None:
     """Baca PDF isian yang sudah diisi petugas ke berkas kasus (digabung bila sudah ada)."""
     from soppress.cases.private import private_dir
@@ -167,7 +153,6 @@ def kasus() -> None:
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @PROJECT_OPTION
 @_friendly
-@_guard
 def periksa(folder: Path | None, project_dir: Path | None) -> None:
     """Periksa semua berkas kasus di satu folder (bawaan: kasus/)."""
     root = _root(project_dir)
@@ -190,7 +175,6 @@ def periksa(folder: Path | None, project_dir: Path | None) -> None:
 @click.option("--keluaran", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis laporan satu halaman ke berkas ini (.pdf atau .docx).")
 @_friendly
-@_guard
 def skm(sumber: Path, project_dir: Path | None, cara: str, out: Path | None) -> None:
     """Hitung Indeks Kepuasan Masyarakat dari CSV atau folder PDF survei terisi."""
     from soppress.forms import skm as skm_lib

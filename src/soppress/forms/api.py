@@ -9,6 +9,7 @@ from soppress.cases.load import CaseFile, load_case, load_cases
 from soppress.cases.model import Kasus
 from soppress.cases.store import FOLDER as CASES, case_path
 from soppress.checks.diagnostics import Position, Report
+from soppress.errors import UserError
 from soppress.forms import fill, skm
 from soppress.forms.load import load_forms
 from soppress.forms.model import Formulir
@@ -20,7 +21,7 @@ from soppress.views.form import Mode, form_view
 from soppress.views.monev import monev_view
 
 
-class FormsError(Exception):
+class FormsError(UserError):
     """A user-facing problem (message in Indonesian)."""
 
 

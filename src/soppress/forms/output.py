@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from soppress.cases.private import private_dir, write_private
+from soppress.errors import UserError
 from soppress.views.blocks import Document
 
 # The renderers of the block vocabulary (being written on main): Document -> bytes.
@@ -16,7 +17,7 @@ PRIVATE_DEFAULT = "keluaran-kasus"
 PRIVATE_IN_PROJECT = ("keluaran-kasus", "kasus")   # ignored by .gitignore
 
 
-class OutputError(Exception):
+class OutputError(UserError):
     """A user-facing problem with an output (message in Indonesian)."""
 
 
