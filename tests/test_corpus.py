@@ -60,6 +60,7 @@ SEED_FINDINGS = {
     ("purwakarta/01-rehabilitasi-sosial", "dasar-hukum.judul"),    # UU 35/2014 "tentang Perlindungan Anak"
     ("purwakarta/01-rehabilitasi-sosial", "dasar-hukum.tak-terdaftar"),  # "Peraturan Daeran … No.103"
     ("purwakarta/01-rehabilitasi-sosial", "dasar-hukum.dicabut"),  # PP 53/2010, revoked by PP 94/2021
+    ("purwakarta/01-rehabilitasi-sosial", "formulir.tidak-ada"),  # "Formulir Pelayanan": no such form in forms/
     ("kalteng/04-penampungan-sementara", "alur.cabang-sama"),      # "menempatkan" and "menolak" both go to 4
     *{(key, "keterkaitan.diri-sendiri") for key in [                   # keterkaitan naming the SOP itself
         "hst/05-penampungan-sementara", "hst/06-pendampingan-korban", "kalteng/01-pengaduan-langsung",

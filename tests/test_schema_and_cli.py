@@ -40,7 +40,8 @@ def test_schema_command_writes_all_schemas(tmp_path):
     result = CliRunner().invoke(main, ["schema", "--keluaran", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = {p.name for p in tmp_path.iterdir()}
-    assert written == {f"{k}.schema.json" for k in ("sop", "keputusan", "kop", "proyek", "pejabat", "peraturan")}
+    assert written == {f"{k}.schema.json" for k in ("sop", "keputusan", "kop", "proyek", "pejabat", "peraturan",
+                                                    "kasus", "formulir")}
     sop = json.loads((tmp_path / "sop.schema.json").read_text())
     assert "kegiatan" in sop["properties"] and sop["additionalProperties"] is False
 

@@ -7,6 +7,7 @@ from typing import Iterable
 from soppress.checks.document import check_project
 from soppress.checks.collection import check_collection
 from soppress.checks.drafting import check_drafting
+from soppress.checks.forms import check_forms
 from soppress.checks.diagnostics import Report
 from soppress.sources.project import Project, load_project
 
@@ -21,4 +22,5 @@ def check(root: Path, strict: bool = False, ignore: Iterable[str] = ()) -> tuple
     check_project(project, report)
     check_collection(project, report, strict=strict, ignore=ignore)
     check_drafting(project, report, strict=strict, ignore=ignore)  # reads the citations the collection resolved
+    check_forms(project, report, strict=strict, ignore=ignore)
     return project, report

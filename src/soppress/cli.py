@@ -14,7 +14,7 @@ import click
 from soppress import api
 from soppress.errors import UserError
 from soppress.sources.project import ProjectError, find_root
-from soppress.model.jsonschema import schema as make_schema, write_schemas
+from soppress.model.jsonschema import SCHEMAS, schema as make_schema, write_schemas
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
@@ -185,7 +185,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 
 
 @main.command()
-@click.argument("jenis", type=click.Choice(["sop", "keputusan", "kop", "proyek", "pejabat", "peraturan"]),
+@click.argument("jenis", type=click.Choice(list(SCHEMAS)),
                 default="sop")
 @click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Tulis semua skema ke folder ini (mis. build/schema) alih-alih mencetak satu skema.")
@@ -319,3 +319,4 @@ def sumber(berkas: Path, out: Path | None) -> None:
         if target.exists():
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
         click.echo(f"ditulis: {write_atomic(target, data)}")
+from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pydantic import RootModel
 
+from soppress.cases.model import Kasus
+from soppress.forms.model import Formulir
 from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 
 SCHEMAS = {
@@ -15,6 +17,8 @@ SCHEMAS = {
     "proyek": (Proyek, "Proyek soppress"),
     "pejabat": (RootModel[dict[str, Pejabat]], "Registri pejabat soppress"),
     "peraturan": (RootModel[dict[str, Peraturan]], "Registri peraturan soppress"),
+    "kasus": (Kasus, "Berkas kasus soppress (data pribadi: simpan di luar git)"),
+    "formulir": (Formulir, "Formulir soppress (forms/<nama>.yaml)"),
 }
 
 # The short forms the models' `mode="before"` validators accept, by definition
