@@ -161,3 +161,25 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
         click.echo(f"{r.sop:38} {r.versi:>5}  {r.efektif:18} {r.kaji_ulang or '-':10}  {LABELS[r.status]}{left}")
     due = sum(r.status in ("terlambat", "segera") for r in rows)
     click.echo(f"{len(rows)} SOP; {due} perlu dikaji ulang (terlambat atau dalam {DUE_DAYS} hari).")
+
+
+@main.group()
+def surat() -> None:
+    """Surat kasus: templat di folder letters/ proyek (bawaan paket sebagai cadangan)."""
+
+
+@surat.command("periksa")
+@PROJECT_OPTION
+@_friendly
+def surat_periksa(project_dir: Path | None) -> None:
+    """Coba setiap templat surat pada data contoh (sintetis) untuk setiap unit."""
+    from soppress.checks.diagnostics import Report
+    from soppress.letters.check import periksa_surat
+    from soppress.sources.project import load_project
+    project = load_project(_root(project_dir), Report())
+    report = periksa_surat(project)
+    if report.diagnostics:
+        click.echo(report.render_text(), err=True)
+    click.echo(f"templat surat diperiksa: {len(report.errors)} galat.", err=bool(report.errors))
+    if report.errors:
+        sys.exit(1)

@@ -1,0 +1,245 @@
+"""Case letters as blocks: every default kind filled, numbered from the register,
+redacted, safe against template code in case values, overridable per project."""
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from letters_data import SECRETS, case_data
+from soppress.checks.diagnostics import Report
+from soppress.letters.build import buat_surat, buat_surat_banyak
+from soppress.letters.nomor import Register
+from soppress.letters.setup import LetterSetup
+from soppress.letters.templates import LetterTemplateError
+from soppress.sources.project import load_project
+from soppress.views import blocks as b
+from soppress.views import indonesia as idn
+
+ROOT = Path(__file__).parents[1]
+KINDS = ["surat-tugas", "rujukan", "rumah-perlindungan", "kesepakatan-layanan", "berita-acara-mediasi",
+         "perjanjian-mediasi", "serah-terima"]
+
+
+@pytest.fixture
+def project_dir(tmp_path):
+    """A copy of the sample project's settings, letterheads, registries and letters."""
+    for name in ("letterheads", "registri", "letters"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "soppress.yaml", tmp_path)
+    return tmp_path
+
+
+def setup_of(root: Path) -> LetterSetup:
+    return LetterSetup.of_project(load_project(root, Report()))
+
+
+def texts(block) -> list[str]:
+    """Every string a block prints, depth first."""
+    if isinstance(block, str):
+        return [block]
+    if isinstance(block, (tuple, list)):
+        return [t for x in block for t in texts(x)]
+    if isinstance(block, b.Document):
+        return texts([s.blocks for s in block.sections]) + [block.title, block.subject, block.author]
+    if isinstance(block, b.Heading):
+        return list(block.lines)
+    if isinstance(block, b.Paragraph):
+        return [block.text]
+    if isinstance(block, b.Fields):
+        return [t for r in block.rows for t in [r.label, *texts(r.value)]]
+    if isinstance(block, b.NumberedList):
+        return [t for i in block.items for t in [i.marker, i.text, *texts(i.children or ())]]
+    if isinstance(block, b.Signature):
+        return [x for x in (*block.before, block.jabatan, block.nama, block.nip, block.pangkat) if x]
+    if isinstance(block, b.Signatures):
+        return texts(block.signatures)
+    if isinstance(block, b.Kop):
+        return [block.pemerintah, block.dinas, block.unit or "", block.address]
+    return []
+
+
+def all_text(doc) -> str:
+    return "\n".join(texts(doc))
+
+
+def blocks_of(doc, kind):
+    found = []
+
+    def walk(x):
+        if isinstance(x, kind):
+            found.append(x)
+        if isinstance(x, (list, tuple)):
+            for y in x:
+                walk(y)
+        elif isinstance(x, b.Fields):
+            for r in x.rows:
+                walk(r.value)
+        elif isinstance(x, b.Signatures):
+            walk(x.signatures)
+    walk(list(doc.sections[0].blocks))
+    return found
+
+
+@pytest.mark.parametrize("jenis", KINDS)
+def test_every_kind_filled_numbered_and_signed(project_dir, jenis):
+    setup, reg = setup_of(project_dir), Register(project_dir / "kasus" / "register-surat.jsonl")
+    doc = buat_surat(setup, jenis, "hst", case_data(), reg)
+    text = all_text(doc)
+    entry = reg.entri()[-1]
+    assert entry.jenis == jenis and entry.kasus == "REG-2026-0007"
+    assert entry.nomor in text and entry.nomor.endswith("/UPTD.PPA/I/2026")
+    assert "REG-2026-0007" in text
+    kop = doc.sections[0].blocks[0]
+    assert isinstance(kop, b.Kop) and kop.pemerintah == "PEMERINTAH KABUPATEN HULU SUNGAI TENGAH"
+    signer = [s for s in blocks_of(doc, b.Signature) if s.nama == "Drs. H. Syahbidin, M.E"]
+    kinds_with_kadis = {"surat-tugas", "rujukan", "rumah-perlindungan", "kesepakatan-layanan", "serah-terima"}
+    assert bool(signer) == (jenis in kinds_with_kadis)
+    if signer:
+        assert signer[0].nip == "19720804 199203 1 004"
+    setting = setup.settings.jenis[jenis]
+    assert (doc.marking == "RAHASIA") == setting.rahasia
+    assert ("Tembusan:" in text) == setting.tembusan
+    assert doc.private
+    assert all(isinstance(t, b.Plain) for t in texts(list(doc.sections[0].blocks[1:])))
+
+
+def test_surat_dinas_header_and_addressee(project_dir):
+    doc = buat_surat(setup_of(project_dir), "rujukan", "hst", case_data(), Register(project_dir / "r.jsonl"))
+    fields = {r.label: r.value for f in blocks_of(doc, b.Fields) for r in f.rows}
+    assert fields["Sifat"] == "Rahasia" and fields["Lampiran"] == "1 (satu) berkas"
+    assert fields["Hal"] == "Rujukan Layanan Korban"
+    assert fields["NIK"] == SECRETS["korban_nik"]           # the full letter carries the identity
+    paragraphs = [p for p in blocks_of(doc, b.Paragraph)]
+    assert paragraphs[0].text == "Barabai, 11 Januari 2026" and paragraphs[0].align == "right"
+    assert "Yth. Kepala Rumah Sakit Umum Daerah Contoh" in [p.text for p in paragraphs]
+
+
+def test_berita_acara_opening_and_parties(project_dir):
+    doc = buat_surat(setup_of(project_dir), "berita-acara-mediasi", "hst", case_data(),
+                     Register(project_dir / "r.jsonl"))
+    text = all_text(doc)
+    assert "Pada hari ini Minggu tanggal sebelas bulan Januari tahun dua ribu dua puluh enam" in text
+    assert "rangkap 2 (dua)" in text
+    parties = blocks_of(doc, b.Signatures)[0].signatures
+    assert [s.jabatan for s in parties] == ["PIHAK PERTAMA", "PIHAK KEDUA"]
+    assert [s.nama for s in parties] == [SECRETS["ibu"], SECRETS["terlapor"]]
+    mediator = [s for s in blocks_of(doc, b.Signature) if s.jabatan == "Mediator"][0]
+    assert mediator.pangkat == "Penata (III/c)" and mediator.nip == "19850115 201001 2 003"
+
+
+def test_perjanjian_carries_the_meterai_note(project_dir):
+    doc = buat_surat(setup_of(project_dir), "perjanjian-mediasi", "hst", case_data(),
+                     Register(project_dir / "r.jsonl"))
+    assert "Meterai Rp10.000" in blocks_of(doc, b.Signatures)[0].signatures[0].before
+    assert "Bea Meterai" in all_text(doc)
+
+
+def _identifying(key, value) -> list[str]:
+    """The value as it could be printed; a name also by each of its parts."""
+    if isinstance(value, dt.date):
+        return [value.isoformat(), idn.tanggal(value), f"{value:%d-%m-%Y}"]
+    return [value] + (value.split() if key in ("korban", "ibu", "terlapor") else [])
+
+
+@pytest.mark.parametrize("jenis", KINDS)
+def test_redacted_letter_holds_no_identifying_value(project_dir, jenis):
+    doc = buat_surat(setup_of(project_dir), jenis, "hst", case_data(), Register(project_dir / "r.jsonl"),
+                     samarkan=True)
+    text = all_text(doc).lower()
+    for key, value in SECRETS.items():
+        for shown in _identifying(key, value):
+            assert shown.lower() not in text, (key, jenis)
+
+
+def test_redaction_names_the_child_as_the_law_does(project_dir):
+    setup, reg = setup_of(project_dir), Register(project_dir / "r.jsonl")
+    child = all_text(buat_surat(setup, "rujukan", "hst", case_data(child=True), reg, samarkan=True))
+    assert "Anak Korban" in child and "M.K." not in child               # no initials for a child
+    assert "Orang Tua/Wali Anak" in child                               # nor the parent's name (Pasal 19)
+    assert "B.P." in child                                              # an adult terlapor: initials
+    adult = all_text(buat_surat(setup, "rujukan", "hst", case_data(child=False), reg, samarkan=True))
+    assert "M.K." in adult and "Anak Korban" not in adult and "R.S." in adult
+
+
+INJECTED = ["{{ 7*7 }}", "{% for x in range(3) %}X{% endfor %}", "{{ ''.__class__.__mro__ }}",
+            "baris\n# JUDUL PALSU\n@ttd 0\n| Palsu | isian\n1. butir palsu", "<b>&amp;</b>"]
+
+
+@pytest.mark.parametrize("value", INJECTED)
+def test_case_values_are_never_template_code_or_markup(project_dir, value):
+    data = case_data()
+    data["kasus"]["kronologi"] = value
+    data["kasus"]["korban"][0]["nama"] = value
+    doc = buat_surat(setup_of(project_dir), "rujukan", "hst", data, Register(project_dir / "r.jsonl"))
+    fields = {r.label: r.value for f in blocks_of(doc, b.Fields) for r in f.rows}
+    assert fields["Kronologi Singkat"] == value and fields["Nama"] == value   # printed exactly as typed
+    text = all_text(doc)
+    assert "49" not in text and "XXX" not in text and "JUDUL PALSU" not in [
+        line for h in blocks_of(doc, b.Heading) for line in h.lines]
+    assert len(blocks_of(doc, b.Heading)) == 0 and len(blocks_of(doc, b.Signature)) == 1
+
+
+def test_sandbox_refuses_python_internals(project_dir):
+    (project_dir / "letters" / "rujukan.md.j2").write_text(
+        '{% extends "!bawaan/rujukan.md.j2" %}\n{% block isi %}\n{{ kasus.__class__.__init__.__globals__ }}\n'
+        "{% endblock %}\n")
+    with pytest.raises(LetterTemplateError) as err:
+        buat_surat(setup_of(project_dir), "rujukan", "hst", case_data(), Register(project_dir / "r.jsonl"))
+    assert str(err.value.diagnostic.pos) == "letters/rujukan.md.j2:3:1"
+
+
+def test_override_changes_that_letter_only_and_can_extend_the_default(project_dir):
+    (project_dir / "letters" / "rujukan.md.j2").write_text(
+        '{% extends "!bawaan/rujukan.md.j2" %}\n{% block isi %}\nKalimat pembuka milik dinas.\n\n'
+        "{{ super() }}{% endblock %}\n")
+    setup, reg = setup_of(project_dir), Register(project_dir / "r.jsonl")
+    rujukan = all_text(buat_surat(setup, "rujukan", "hst", case_data(), reg))
+    assert "Kalimat pembuka milik dinas." in rujukan and "Maksud dan Tujuan Rujukan" in rujukan
+    for other in ("rumah-perlindungan", "surat-tugas"):
+        assert "Kalimat pembuka milik dinas." not in all_text(buat_surat(setup, other, "hst", case_data(), reg))
+    # the package's defaults alone know nothing of it
+    package_only = LetterSetup.of_project(load_project(project_dir, Report()))
+    package_only.env = __import__("soppress.letters.templates", fromlist=["environment"]).environment(None)
+    assert "Kalimat pembuka" not in all_text(buat_surat(package_only, "rujukan", "hst", case_data(), reg))
+
+
+BROKEN = [
+    ("{% extends \"!bawaan/rujukan.md.j2\" %}\n{% block isi %}\nTeks\n{% if kasus %}\n{% endblock %}\n", 5,
+     "surat.templat-sintaks"),
+    ("{% extends \"!bawaan/rujukan.md.j2\" %}\n{% block isi %}\nTeks\n\n{{ kasus.nama_salah }}\n{% endblock %}\n",
+     5, "surat.templat-isian"),
+    ("@kanan {{ surat.tempat }}\n\n{{ tidak_ada }}\n", 3, "surat.templat-isian"),
+]
+
+
+@pytest.mark.parametrize("source, line, code", BROKEN)
+def test_broken_override_is_located_and_takes_no_number(project_dir, source, line, code):
+    (project_dir / "letters" / "rujukan.md.j2").write_text(source)
+    reg = Register(project_dir / "r.jsonl")
+    with pytest.raises(LetterTemplateError) as err:
+        buat_surat(setup_of(project_dir), "rujukan", "hst", case_data(), reg)
+    d = err.value.diagnostic
+    assert (str(d.pos.file), d.pos.line, d.code) == ("letters/rujukan.md.j2", line, code)
+    assert SECRETS["korban"] not in str(d)
+    assert reg.entri() == []                 # a failed letter takes no number
+
+
+def test_cli_reports_a_broken_override_with_exit_1(project_dir):
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-m", "soppress", "surat", "periksa", "--proyek", str(project_dir)]
+    ok = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    (project_dir / "letters" / "serah-terima.md.j2").write_text("# JUDUL\n{{ rincian.tidak_ada }}\n")
+    bad = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert bad.returncode == 1
+    assert "letters/serah-terima.md.j2:2:1: galat:" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_batch_numbers_in_order(project_dir):
+    reg = Register(project_dir / "r.jsonl")
+    docs = buat_surat_banyak(setup_of(project_dir), "surat-tugas", "hst", [case_data()] * 3, reg)
+    numbers = [h.lines[1] for d in docs for h in blocks_of(d, b.Heading)]
+    assert numbers == [f"NOMOR: 800.1.11.1/{n:03d}/UPTD.PPA/I/2026" for n in (1, 2, 3)]
