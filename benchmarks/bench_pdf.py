@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from soppress.api import check  # noqa: E402
 from soppress.build import sheet_context  # noqa: E402
-from soppress.render.html import environment  # noqa: E402
-from soppress.render.pdf import render_pdf  # noqa: E402
+from soppress.render.html.sop import environment  # noqa: E402
+from soppress.render.pdf.sop import render_pdf  # noqa: E402
 
 DEFAULT = ["kalteng/02-pengaduan-tidak-langsung", "hst/04-mediasi"]
 REPEAT = 7

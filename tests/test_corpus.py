@@ -208,7 +208,7 @@ def test_citations_are_printed_from_the_registry(corpus, sample_root):
     """Every dasar hukum item that surely names a registry entry prints that entry's
     citation; the others are exactly the ones `check` flags as unsure."""
     from soppress.checks import citations
-    from soppress.render.html import citation_text
+    from soppress.views.common import citation_text
     project, report, sops = corpus
     flagged = {(str(d.pos.file), d.pos.line) for d in report.diagnostics
                if d.code in ("dasar-hukum.tahun", "dasar-hukum.tak-dikenal", "dasar-hukum.tak-terdaftar")}

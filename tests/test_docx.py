@@ -145,7 +145,7 @@ def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
 def test_ooxml_properties_in_schema_order(built):
     """Word offers to repair a file whose property elements are out of order."""
     from docx.oxml.ns import qn
-    from soppress.render.docx.blocks import ORDER
+    from soppress.render.docx.ooxml import ORDER
     out, _, results = built
     for key in results:
         body = Document(out / f"{key}.docx").element.body
@@ -158,7 +158,7 @@ def test_ooxml_properties_in_schema_order(built):
 
 
 def test_project_template_overrides_the_default(mini_project, tmp_path):
-    from soppress.render.docx.sop import TEMPLATE
+    from soppress.render.docx.template import TEMPLATE
     (mini_project / "templates").mkdir()
     own = Document(TEMPLATE)
     own.styles["Normal"].font.name = "Bookman Old Style"
@@ -172,7 +172,7 @@ def test_project_template_overrides_the_default(mini_project, tmp_path):
 
 
 def test_template_without_isi_is_a_clear_error(mini_project, tmp_path):
-    from soppress.render.docx.sop import TEMPLATE, TemplateError
+    from soppress.render.docx.template import TEMPLATE, TemplateError
     (mini_project / "templates").mkdir()
     own = Document(TEMPLATE)
     for paragraph in own.paragraphs:

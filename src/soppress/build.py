@@ -15,13 +15,13 @@ from soppress.layout import flowchart as flowlayout
 from soppress.api import check
 from soppress.checks.diagnostics import Report
 from soppress.sources.project import Project, SopFile
-from soppress.render.html import SheetContext, environment
+from soppress.render.html.sop import SheetContext, environment
 from soppress.render.docx.buku import render_book_docx, render_keputusan_docx
 from soppress.render.peta import peta_png, peta_svg, require_dot
-from soppress.render.book_pdf import part_pages, render_book
+from soppress.render.pdf.book import part_pages, render_book
 from soppress.render.docx.sop import render_docx
-from soppress.render.keputusan_html import keputusan_context, render_keputusan_html
-from soppress.render.pdf import RenderedSheet, render_pdf
+from soppress.render.html.keputusan import keputusan_context, render_keputusan_html
+from soppress.render.pdf.sop import RenderedSheet, render_pdf
 from soppress.layout.page import columns, landscape
 from soppress.views.text import roman
 

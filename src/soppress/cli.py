@@ -14,7 +14,7 @@ import click
 from soppress import api
 from soppress.render.peta import GraphvizMissing
 from soppress.sources.project import ProjectError, find_root
-from soppress.render.docx.sop import TemplateError
+from soppress.render.docx.template import TemplateError
 from soppress.model.jsonschema import schema as make_schema, write_schemas
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),

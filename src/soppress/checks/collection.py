@@ -199,9 +199,14 @@ def _citations(project: Project, src, items: list[Butir], path: tuple, label: st
     if not project.peraturan:
         return
     for i, item in enumerate(items):
+        if item.ref:
+            project.citations[id(item)] = item.ref
         if item.ref or not item.teks:
             continue
-        for code, message in citations.match(item.teks, project.peraturan).problems:
+        found = citations.match(item.teks, project.peraturan)
+        if found.certain:
+            project.citations[id(item)] = found.key
+        for code, message in found.problems:
             emit(src.pos(path + (i,)), f"{label} {marker(style, i)} {message}", code)
 
 
@@ -263,6 +268,8 @@ def _links(project: Project, f: SopFile, emit: Emitter) -> None:
                  "keterkaitan.tak-dikenal")
             continue
         target = link_target(project, f, item)
+        if target is not None:
+            project.links[(f.key, i)] = target.key
         if target is f:
             emit(f.source.pos(path), "keterkaitan menyebut SOP ini sendiri; hapus butir ini atau sebut SOP lain",
                  "keterkaitan.diri-sendiri")

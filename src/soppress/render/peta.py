@@ -7,7 +7,6 @@ import shutil
 import graphviz
 
 from soppress.checks.citations import similarity
-from soppress.checks.collection import link_target
 from soppress.model import Butir
 from soppress.sources.project import Project
 
@@ -47,9 +46,10 @@ def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
     outside: dict[str, str] = {}  # one node per external SOP, however many name it
     for f in files:
         section = f.sop.keterkaitan
-        items = section.butir or ([Butir(teks=section.pengantar)] if section.pengantar else [])
-        for item in items:
-            target = link_target(project, f, item)
+        items = list(enumerate(section.butir)) or ([(None, Butir(teks=section.pengantar))] if section.pengantar else [])
+        for i, item in items:
+            key = project.links.get((f.key, i))  # resolved by the collection checks
+            target = project.sop(key) if key else None
             if target is f:
                 continue
             if target is not None:

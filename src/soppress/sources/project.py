@@ -58,6 +58,10 @@ class Project:
     peraturan: dict[str, Peraturan] = field(default_factory=dict)
     sops: list[SopFile] = field(default_factory=list)
     keputusan: list[KeputusanFile] = field(default_factory=list)
+    # Resolved once by the collection checks (soppress.checks.collection), read by the views:
+    citations: dict[int, str] = field(default_factory=dict)  # id(Butir) -> registry key it surely cites
+    links: dict[tuple[str, int | None], str] = field(default_factory=dict)  # (SOP key, keterkaitan item
+    #   index; None: its pengantar) -> the project SOP it names
 
     def sop(self, key: str) -> SopFile | None:
         return next((f for f in self.sops if f.key == key), None)

@@ -1,7 +1,7 @@
 """The renderer-neutral vocabulary of every document soppress prints.
 
 A document's *view* is a ``Document``: its pages and a list of blocks, computed once
-from the model (``soppress.views.<kind>``). The renderers (``soppress.render.html``,
+from the model (``soppress.views.<kind>``). The renderers (``soppress.render.html.sop``,
 ``soppress.render.docx``) draw each block kind exactly once, so a kop, a signature or
 a numbered list looks the same in every document and in every format.
 

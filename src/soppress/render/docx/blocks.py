@@ -1,197 +1,315 @@
-"""Building blocks of the DOCX renderers: tables with fixed column widths, rows of
-known height, cell margins and shading, inline Markdown as runs, pictures anchored
-in a cell, and the fix-ups every document gets before it is saved (text padding as
-paragraph spacing, OOXML child order)."""
+"""Each view block drawn once as DOCX (python-docx), mirroring render/html/blocks.py.
+
+Blocks are drawn into a *container*: the document body or a table cell (a cell's
+first, empty paragraph is used before new ones are added). Type sizes and line
+heights come from the ``DocxContext`` (the document's body size and line)."""
 from __future__ import annotations
 
-import copy
-import io
+from dataclasses import dataclass
+from functools import singledispatch
+from pathlib import Path
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from markdown_it import MarkdownIt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Mm, Pt, RGBColor
 
-PAD_V, PAD_H = 1.2, 1.4   # cell padding (mm), as in the PDF
-_MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
+from soppress.render.docx import ooxml as dx
+from soppress.render.docx.template import raster_logo
+from soppress.views import blocks as b
 
-
-# Child order the OOXML schema requires (Word offers to "repair" a file otherwise).
-ORDER = {
-    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-             "textDirection", "tcFitText", "vAlign", "hideMark"],
-    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
-             "tblHeader", "tblCellSpacing", "jc", "hidden"],
-    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
-              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
-}
+CHECKBOX, CHECKED = "\u25a1", "\u25a0"
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
-def pad_text(doc) -> None:
-    """Vertical padding of text cells, as spacing before the first and after the
-    last paragraph; lane cells (zero margins) hold pictures and stay unpadded."""
-    for tc in doc.element.body.iter(qn("w:tc")):
-        mar = tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}")
-        if mar is not None and mar.find(qn("w:left")) is not None and mar.find(qn("w:left")).get(qn("w:w")) == "0":
-            continue
-        paragraphs = tc.findall(qn("w:p"))
-        pad = mar is not None and mar.find(qn("w:top")) is not None
-        before = int(mar.find(qn("w:top")).get(qn("w:w"))) if pad else twips(PAD_V)
-        for p_el, side in ((paragraphs[0], "before"), (paragraphs[-1], "after")):
-            spacing = p_el.get_or_add_pPr().get_or_add_spacing()
-            spacing.set(qn(f"w:{side}"), str(before))
+@dataclass(frozen=True)
+class DocxContext:
+    project_root: Path
+    width: float          # the content width of the current section (mm)
+    size: float = 11.0    # body type (pt)
+    line: float = 1.35    # line height, as a multiple of the size
+    mode: str = "terisi"
+
+    @property
+    def line_pt(self) -> float:
+        return max(15.0, round(self.size * self.line * 4) / 4) if self.size >= 11 else self.size * self.line
 
 
-def schema_order(doc) -> None:
-    for kind, order in ORDER.items():
-        rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
-        for props in doc.element.body.iter(qn(f"w:{kind}")):
-            children = sorted(props, key=lambda child: rank.get(child.tag, len(order)))
-            for child in children:
-                props.append(child)  # re-appending moves it, in sorted order
+def new_paragraph(container, ctx: DocxContext, size: float | None = None):
+    """A paragraph at the end of ``container``, on the document's line grid."""
+    cell_first = getattr(container, "_tc", None) is not None and len(container.paragraphs) == 1 \
+        and not container.paragraphs[0].runs and not container.paragraphs[0].text
+    paragraph = container.paragraphs[0] if cell_first else container.add_paragraph()
+    size = size or ctx.size
+    paragraph.paragraph_format.line_spacing = Pt(max(ctx.line_pt, size * 1.3))
+    paragraph.paragraph_format.space_after = Mm(0)
+    return paragraph
 
 
-def el(tag: str, **attrs) -> OxmlElement:
-    """An OOXML element; attribute names use "_" for the namespace colon (w_val → w:val)."""
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(key.replace("_", ":", 1)), str(value))
-    return element
-
-
-def twips(mm: float) -> int:
-    return round(mm / 25.4 * 1440)
-
-
-def table(doc, widths: list[float]):
-    table = doc.add_table(rows=0, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(el("w:tblLayout", w_type="fixed"))
-    tbl_pr.append(el("w:tblW", w_w=twips(sum(widths)), w_type="dxa"))
-    # Word and LibreOffice put the text, not the border, at the indent: shift by the
-    # cell margin so the grid sits on the page margin, where the PDF has it
-    tbl_pr.append(el("w:tblInd", w_w=twips(PAD_H), w_type="dxa"))
-    borders = el("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(f"w:{side}", w_val="single", w_sz=5, w_space=0, w_color="000000"))
-    tbl_pr.append(borders)
-    # No vertical cell margins: LibreOffice applies the table's to every cell, so a
-    # picture anchored in a lane cell would start below the cell's top. Text cells
-    # get their vertical padding as paragraph spacing instead (pad_text).
-    margins = el("w:tblCellMar")
-    for side, mm in (("top", 0), ("left", PAD_H), ("bottom", 0), ("right", PAD_H)):
-        margins.append(el(f"w:{side}", w_w=twips(mm), w_type="dxa"))
-    tbl_pr.append(margins)
-    for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
-        col.set(qn("w:w"), str(twips(w)))
-    table._widths = widths
-    return table
-
-
-def row(table, height: float | None = None, exact: bool = False, header: bool = False):
-    row = table.add_row()
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(el("w:cantSplit"))
-    if header:
-        tr_pr.append(el("w:tblHeader"))
-    if height:
-        tr_pr.append(el("w:trHeight", w_val=twips(height), w_hRule="exact" if exact else "atLeast"))
-    for cell, w in zip(row.cells, table._widths):
-        cell.width = Mm(w)
-    return row
-
-
-def shade(cell, fill: str = "F0F0F0") -> None:
-    cell._tc.get_or_add_tcPr().append(el("w:shd", w_val="clear", w_color="auto", w_fill=fill))
-
-
-def margins(cell, mm: float, vertical: float | None = None) -> None:
-    """Cell margins: ``mm`` on every side, or ``vertical`` at top and bottom."""
-    mar = el("w:tcMar")
-    for side in ("top", "left", "bottom", "right"):
-        value = vertical if vertical is not None and side in ("top", "bottom") else mm
-        mar.append(el(f"w:{side}", w_w=twips(value), w_type="dxa"))
-    cell._tc.get_or_add_tcPr().append(mar)
-
-
-def valign(cell, where: str = "center") -> None:
-    cell._tc.get_or_add_tcPr().append(el("w:vAlign", w_val=where))
-
-
-def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None = None) -> None:
-    """Inline Markdown (**tebal**, *miring*, line breaks) as Word runs."""
-    if not markdown:
+def write_text(paragraph, value: str | None, ctx: DocxContext, bold: bool = False, size: float | None = None) -> None:
+    if not value:
         return
-    tokens = _MD.parseInline(markdown.strip())
-    strong = em = 0
-    for token in (tokens[0].children or []) if tokens else []:
-        if token.type == "strong_open":
-            strong += 1
-        elif token.type == "strong_close":
-            strong -= 1
-        elif token.type == "em_open":
-            em += 1
-        elif token.type == "em_close":
-            em -= 1
-        elif token.type in ("softbreak", "hardbreak"):
-            paragraph.add_run().add_break()
-        elif token.content:
-            run = paragraph.add_run(token.content)
-            run.bold = bold or strong > 0 or None
-            run.italic = em > 0 or None
-            if size:
-                run.font.size = Pt(size)
+    if isinstance(value, b.Plain):
+        run = paragraph.add_run(str(value))
+        run.bold = bold or None
+        run.font.size = Pt(size or ctx.size)
+    else:
+        dx.runs(paragraph, value, bold=bold, size=size or ctx.size)
 
 
-def write(cell, markdown: str | None, bold: bool = False, align=None, size: float | None = None) -> None:
-    paragraph = cell.paragraphs[0]
-    if align is not None:
-        paragraph.alignment = align
-    runs(paragraph, markdown, bold, size)
+def draw_all(container, items, ctx: DocxContext) -> None:
+    for item in items:
+        draw(item, container, ctx)
 
 
-def lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
-    """'a. …' lines, each its own paragraph, wrapping back to the cell's edge as in
-    the PDF (the marker takes 4 mm and a space; no hanging indent)."""
-    for i, (mark, value) in enumerate(items):
-        paragraph = cell.paragraphs[0] if first and i == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
-        paragraph.add_run(f"{mark}\t ")
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
-        runs(paragraph, value)
+@singledispatch
+def draw(block, container, ctx: DocxContext) -> None:
+    raise TypeError(f"no DOCX drawing for {type(block).__name__}")
 
 
-def picture(cell, png: bytes, width: float, height: float) -> None:
-    """A picture anchored in the cell at its top-left corner, behind the text."""
-    run = cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
-    inline = run._r.xpath(".//wp:inline")[0]
-    anchor = OxmlElement("wp:anchor")
-    for key, value in (("distT", 0), ("distB", 0), ("distL", 0), ("distR", 0), ("simplePos", 0),
-                       ("relativeHeight", 1), ("behindDoc", 1), ("locked", 0), ("layoutInCell", 1),
-                       ("allowOverlap", 1)):
-        anchor.set(key, str(value))  # wp:anchor's attributes are unqualified
-    simple = OxmlElement("wp:simplePos")
-    simple.set("x", "0")
-    simple.set("y", "0")
-    anchor.append(simple)
-    for axis, relative in (("H", "column"), ("V", "paragraph")):
-        position = OxmlElement(f"wp:position{axis}")
-        position.set("relativeFrom", relative)
-        offset = OxmlElement("wp:posOffset")
-        offset.text = "0"
-        position.append(offset)
-        anchor.append(position)
-    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
-    effect = OxmlElement("wp:effectExtent")
-    for k in ("l", "t", "r", "b"):
-        effect.set(k, "0")
-    anchor.append(effect)
-    anchor.append(OxmlElement("wp:wrapNone"))
-    for child in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
-        found = inline.find(qn(child))
-        if found is not None:
-            anchor.append(copy.deepcopy(found))
-    inline.getparent().replace(inline, anchor)
+@draw.register
+def _paragraph(p: b.Paragraph, container, ctx: DocxContext) -> None:
+    paragraph = new_paragraph(container, ctx, p.size)
+    fmt = paragraph.paragraph_format
+    paragraph.alignment = ALIGN[p.align]
+    fmt.left_indent = Mm(p.indent) if p.indent else None
+    fmt.space_before, fmt.space_after = Mm(p.space_before), Mm(p.space_after)
+    fmt.keep_with_next = p.keep_with_next or None
+    write_text(paragraph, p.text, ctx, bold=p.bold, size=p.size)
+
+
+@draw.register
+def _heading(h: b.Heading, container, ctx: DocxContext) -> None:
+    size = h.size or ctx.size
+    for i, line in enumerate(h.lines):
+        paragraph = new_paragraph(container, ctx, size)
+        if i == 0 and getattr(container, "_tc", None) is None:
+            paragraph.style = container.styles["Heading 1" if h.level == 1 else "Heading 2"] \
+                if _has_style(container, "Heading 1") else paragraph.style
+        paragraph.alignment = ALIGN[h.align]
+        paragraph.paragraph_format.keep_with_next = True
+        if i == len(h.lines) - 1:
+            paragraph.paragraph_format.space_after = Mm(h.space_after)
+        paragraph.paragraph_format.space_before = Mm(0)
+        write_text(paragraph, line, ctx, bold=True, size=size)
+        for run in paragraph.runs:  # the template's heading styles carry a colour: print black
+            run.font.color.rgb = RGBColor(0, 0, 0)
+        if i == 0 and h.anchor:
+            bookmark(paragraph, h.anchor.replace("-", "_"))
+
+
+def _has_style(container, name: str) -> bool:
+    try:
+        container.styles[name]
+        return True
+    except (KeyError, AttributeError):
+        return False
+
+
+def bookmark(paragraph, name: str) -> None:
+    ident = int.from_bytes(name.encode(), "big") % 99991  # deterministic: same source, same file
+    paragraph._p.append(dx.el("w:bookmarkStart", w_id=ident, w_name=name))
+    paragraph._p.append(dx.el("w:bookmarkEnd", w_id=ident))
+
+
+@draw.register
+def _list(lst: b.NumberedList, container, ctx: DocxContext, depth: int = 0) -> None:
+    for item in lst.items:
+        paragraph = new_paragraph(container, ctx)
+        fmt = paragraph.paragraph_format
+        indent = lst.indent * (depth + 1)
+        fmt.left_indent, fmt.first_line_indent = Mm(indent), Mm(-lst.indent)
+        fmt.tab_stops.add_tab_stop(Mm(indent))
+        fmt.space_after = Mm(1)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.add_run(f"{item.marker}\t").font.size = Pt(ctx.size)
+        write_text(paragraph, item.text, ctx)
+        if item.children:
+            _list(item.children, container, ctx, depth + 1)
+
+
+def borderless(table) -> None:
+    for side in table._tbl.tblPr.find(dx.qn("w:tblBorders")):
+        side.set(dx.qn("w:val"), "nil")
+
+
+@draw.register
+def _fields(f: b.Fields, container, ctx: DocxContext) -> None:
+    colon = 5.0 if f.colon else 0.0
+    widths = [f.label_width, colon, ctx.width - f.label_width - colon] if f.colon else \
+        [f.label_width, ctx.width - f.label_width]
+    table = dx.table(container, widths)
+    borderless(table)
+    inner = DocxContext(ctx.project_root, widths[-1] - 2 * dx.PAD_H, ctx.size, ctx.line, ctx.mode)
+    for row_view in f.rows:
+        row = table.add_row()
+        label = new_paragraph(row.cells[0], ctx)
+        write_text(label, row_view.label, ctx, bold=row_view.bold_label)
+        if f.colon:
+            new_paragraph(row.cells[1], ctx).add_run(":").font.size = Pt(ctx.size)
+        cell = row.cells[-1]
+        if isinstance(row_view.value, b.NumberedList):
+            draw(row_view.value, cell, inner)
+        elif isinstance(row_view.value, tuple):
+            draw_all(cell, row_view.value, inner)
+        else:
+            paragraph = new_paragraph(cell, ctx)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            write_text(paragraph, row_view.value, ctx)
+    if f.keep_last_with_next and table.rows:
+        last = table.rows[-1]
+        for paragraph in (p for cell in last.cells for p in cell.paragraphs):
+            paragraph.paragraph_format.keep_with_next = True
+        last._tr.get_or_add_trPr().append(dx.el("w:cantSplit"))
+
+
+@draw.register
+def _kop(k: b.Kop, container, ctx: DocxContext) -> None:
+    table = dx.table(container, [28, ctx.width - 28])
+    borderless(table)
+    row = table.add_row()
+    logo = raster_logo(ctx.project_root, k.logo)
+    if logo:
+        paragraph = row.cells[0].paragraphs[0]
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        paragraph.add_run().add_picture(str(logo), height=Mm(24))
+    cell = row.cells[1]
+    lines = [(k.pemerintah, 12, True), (k.dinas, 13, True), (k.unit, 11, True), (k.address, 8.5, False)]
+    first = True
+    for line, size, bold in lines:
+        if not line:
+            continue
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # large type: not the body grid
+        run = paragraph.add_run(line)
+        run.bold, run.font.size = bold or None, Pt(size)
+    rule = container.add_paragraph()
+    border = dx.el("w:pBdr")
+    border.append(dx.el("w:bottom", w_val="double", w_sz=12, w_space=1, w_color="000000"))
+    rule.paragraph_format.space_after = Mm(5)
+    rule._p.get_or_add_pPr().append(border)
+
+
+def signature_lines(s: b.Signature, container, ctx: DocxContext, indent: float = 0.0,
+                    align=None, keep: bool = True) -> None:
+    """The lines of a signature block; also drawn inside the SOP's identity table."""
+    lines: list[tuple[str, bool, float]] = [(line, False, 0.0) for line in s.before]
+    if lines:
+        lines[-1] = (lines[-1][0], False, 2.0)
+    lines += [(s.jabatan, False, s.room), (s.nama, True, 0.0)]
+    lines += [(x, False, 0.0) for x in (s.pangkat, s.nip and f"NIP. {s.nip}") if x]
+    for i, (text, bold, after) in enumerate(lines):
+        paragraph = new_paragraph(container, ctx)
+        fmt = paragraph.paragraph_format
+        fmt.space_after = Mm(after)
+        if indent:
+            fmt.left_indent = Mm(indent)
+        if align is not None:
+            paragraph.alignment = align
+        fmt.keep_with_next = (keep and i < len(lines) - 1) or None
+        if "\t" in text:
+            fmt.tab_stops.add_tab_stop(Mm(27))
+        run = paragraph.add_run(text)
+        run.font.size = Pt(ctx.size)
+        if bold:
+            run.bold = run.underline = True
+
+
+@draw.register
+def _signature(s: b.Signature, container, ctx: DocxContext) -> None:
+    indent = {"right": ctx.width - s.width, "center": (ctx.width - s.width) / 2, "left": 0.0}.get(s.align, 0.0)
+    before = len(container.paragraphs)
+    signature_lines(s, container, ctx, indent=indent)
+    first = container.paragraphs[before] if len(container.paragraphs) > before else None
+    if first is not None:
+        first.paragraph_format.space_before = Mm(6)
+
+
+@draw.register
+def _signatures(s: b.Signatures, container, ctx: DocxContext) -> None:
+    n = len(s.signatures)
+    table = dx.table(container, [ctx.width / n] * n)
+    borderless(table)
+    row = table.add_row()
+    row._tr.get_or_add_trPr().append(dx.el("w:cantSplit"))
+    for cell, sig in zip(row.cells, s.signatures):
+        signature_lines(sig, cell, ctx, align=WD_ALIGN_PARAGRAPH.CENTER, keep=False)
+
+
+@draw.register
+def _page_break(_: b.PageBreak, container, ctx: DocxContext) -> None:
+    container.add_paragraph().paragraph_format.page_break_before = True
+
+
+@draw.register
+def _table(t: b.Table, container, ctx: DocxContext) -> None:
+    table = dx.table(container, list(t.widths))
+    size = t.size or ctx.size
+    inner = DocxContext(ctx.project_root, min(t.widths), size, ctx.line, ctx.mode)
+    all_rows = [(r, True) for r in t.head] + [(r, False) for r in t.rows]
+    grid = []
+    for cells, header in all_rows:
+        row = dx.row(table, header=header)
+        grid.append(row)
+    taken: set[tuple[int, int]] = set()
+    for r, (cells, header) in enumerate(all_rows):
+        c = 0
+        for cell in cells:
+            while (r, c) in taken:
+                c += 1
+            target = grid[r].cells[c]
+            if cell.colspan > 1 or cell.rowspan > 1:
+                target = target.merge(grid[r + cell.rowspan - 1].cells[c + cell.colspan - 1])
+                for rr in range(r, r + cell.rowspan):
+                    for cc in range(c, c + cell.colspan):
+                        taken.add((rr, cc))
+            if cell.shade:
+                dx.shade(target)
+            if header:
+                dx.valign(target)
+            if cell.blocks:
+                draw_all(target, cell.blocks, inner)
+            else:
+                paragraph = new_paragraph(target, inner, size)
+                paragraph.alignment = ALIGN["center" if header and cell.align == "left" else cell.align]
+                write_text(paragraph, cell.text, inner, bold=cell.bold or header, size=size)
+            c += cell.colspan
+    if not t.borders:
+        borderless(table)
+    container.add_paragraph().paragraph_format.line_spacing = Pt(2)  # adjacent tables would merge into one
+
+
+@draw.register
+def _form_field(f: b.FormField, container, ctx: DocxContext) -> None:
+    paragraph = new_paragraph(container, ctx)
+    paragraph.paragraph_format.space_after = Mm(2.5)
+    paragraph.paragraph_format.keep_together = True
+    label = f.label + (" *" if f.required else "")
+    write_text(paragraph, b.Plain(label), ctx)
+    filled = ctx.mode == "terisi"
+    if f.kind in ("pilihan", "pilihan_ganda", "ya_tidak"):
+        options = f.options or ("Ya", "Tidak")
+        chosen = set(f.value if isinstance(f.value, tuple) else (f.value,)) if (filled and f.value) else set()
+        paragraph.add_run("   " + "    ".join(f"{CHECKED if o in chosen else CHECKBOX} {o}" for o in options)
+                          ).font.size = Pt(ctx.size)
+        return
+    if f.kind == "tanda_tangan":
+        paragraph.paragraph_format.keep_with_next = True
+        space = new_paragraph(container, ctx)
+        space.paragraph_format.space_before = Mm(16)
+        space.add_run("(" + "." * 40 + ")").font.size = Pt(ctx.size)
+        return
+    if filled:
+        paragraph.add_run(": ").font.size = Pt(ctx.size)
+        value = f.value if isinstance(f.value, str) else ", ".join(f.value or ())
+        write_text(paragraph, b.Plain(value), ctx)
+        return
+    # blank (and "isian": a DOCX is filled in Word, on the dotted lines)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(ctx.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    paragraph.add_run(" \t").font.size = Pt(ctx.size)
+    for _ in range(max(0, f.lines - 1) if f.kind == "paragraf" else 0):
+        line = new_paragraph(container, ctx)
+        line.paragraph_format.tab_stops.add_tab_stop(Mm(ctx.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        line.paragraph_format.space_after = Mm(1.5)
+        line.add_run("\t").font.size = Pt(ctx.size)

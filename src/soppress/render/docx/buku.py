@@ -16,11 +16,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from soppress.render.docx import blocks as dx
-from soppress.render.docx.sop import finish_document, page_setup, raster_logo, sop_into, start_document
-from soppress.render.keputusan_html import KeputusanContext
-from soppress.render.pdf import RenderedSheet
-from soppress.render.html import SheetContext
+from soppress.render.docx import ooxml as dx
+from soppress.render.docx.template import finish_document, page_setup, raster_logo, start_document
+from soppress.render.docx.sop import sop_into
+from soppress.render.html.keputusan import KeputusanContext
+from soppress.render.pdf.sop import RenderedSheet
+from soppress.render.html.sop import SheetContext
 from soppress.views.text import item_marker
 
 BODY_PT, BODY_LINE = 11, 15
@@ -99,7 +100,7 @@ def _kop(doc, k: KeputusanContext) -> None:
     table = dx.table(doc, [28, width - 28])
     _borderless(table)
     row = table.add_row()
-    logo = raster_logo(k.project.root, k.kop)
+    logo = raster_logo(k.project.root, k.kop.logo and f"letterheads/{k.kop.logo}")
     if logo:
         cell = row.cells[0].paragraphs[0]
         cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -224,7 +225,7 @@ def _cover(doc, k: KeputusanContext) -> None:
     buku = k.doc.buku
     spacer = _para(doc)
     spacer.paragraph_format.space_before = Mm(30)
-    logo = raster_logo(k.project.root, k.kop)
+    logo = raster_logo(k.project.root, k.kop.logo and f"letterheads/{k.kop.logo}")
     if logo:
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -23,22 +23,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 
-from soppress.render.docx import blocks as dx
+from soppress.render.docx import ooxml as dx
 from soppress.render.docx import png_draw
-from soppress.resources import TEMPLATE_DIR
+from soppress.render.docx.template import finish_document, page_setup, raster_logo, start_document
 from soppress.views import text
 from soppress.model import Daftar, Langkah
-from soppress.render.html import SheetContext, kop_address, identity_rows, section_pairs, citation_text, summary
-from soppress.render.pdf import RenderedSheet
-
-TEMPLATE = TEMPLATE_DIR / "sop.docx"
-MARKER = "\u2063SOPPRESS-ISI\u2063"
-
-
-def template_for(project_root: Path) -> Path:
-    own = project_root / "templates" / "sop.docx"
-    return own if own.is_file() else TEMPLATE
-
+from soppress.render.html.sop import SheetContext, identity_rows, section_pairs, summary
+from soppress.views.common import citation_text, kop_address
+from soppress.render.pdf.sop import RenderedSheet
 
 def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
     doc = start_document(ctx.project.root, {"nomor": ctx.sop.nomor, "nama": ctx.sop.nama})
@@ -46,29 +38,6 @@ def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
     doc.core_properties.title = ctx.sop.nama
     doc.core_properties.author = ctx.kop.unit or ctx.kop.dinas
     return finish_document(doc)
-
-
-def start_document(project_root: Path, context: dict):
-    """The rendered template, its ``{{ isi }}`` paragraph removed: content goes after."""
-    tpl = DocxTemplate(str(template_for(project_root)))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    tpl.render({"nama": "", **context, "isi": MARKER}, env, autoescape=True)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    doc = Document(io.BytesIO(buffer.getvalue()))
-    marker = next((p for p in doc.paragraphs if MARKER in p.text), None)
-    if marker is None:
-        raise TemplateError("templat DOCX tidak memuat paragraf {{ isi }}; tambahkan sebagai paragraf terakhir")
-    marker._p.getparent().remove(marker._p)
-    return doc
-
-
-def finish_document(doc) -> bytes:
-    dx.pad_text(doc)
-    dx.schema_order(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def sop_into(doc, ctx: SheetContext, sheet: RenderedSheet, new_section: bool = True) -> None:
@@ -81,21 +50,6 @@ def sop_into(doc, ctx: SheetContext, sheet: RenderedSheet, new_section: bool = T
     _flowchart(doc, ctx, sheet)
     if ctx.sop.tampilan.ringkasan:
         _summary(doc, ctx)
-
-
-class TemplateError(Exception):
-    pass
-
-
-# ---------------------------------------------------------------- page
-
-def page_setup(section, page, landscape: bool) -> None:
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(page.width), Mm(page.height)
-    m = page.margin
-    section.top_margin, section.bottom_margin = Mm(m.atas), Mm(m.bawah)
-    section.left_margin, section.right_margin = Mm(m.kiri), Mm(m.kanan)
-    section.footer_distance = Mm(min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it
 
 
 # ---------------------------------------------------------------- identity sheet
@@ -137,7 +91,7 @@ def _identity(doc, ctx: SheetContext, sheet: RenderedSheet) -> None:
             dx.write(cell, value, bold=label == "Nama SOP")
     kop_cell = table.cell(0, 0).merge(table.cell(len(rows) - 1, 0))
     dx.valign(kop_cell)
-    logo = raster_logo(ctx.project.root, kop)
+    logo = raster_logo(ctx.project.root, kop.logo and f"letterheads/{kop.logo}")
     paragraph = kop_cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if logo:
@@ -189,16 +143,6 @@ def _identity_type(table) -> None:
                 for run in paragraph.runs:
                     if run.font.size is None:
                         run.font.size = Pt(IDENTITY_PT)
-
-
-def raster_logo(project_root: Path, kop) -> Path | None:
-    """Word takes raster logos: an SVG logo is replaced by the PNG of the same name."""
-    if not kop.logo:
-        return None
-    path = project_root / "letterheads" / kop.logo
-    if path.suffix.lower() == ".svg":
-        path = path.with_suffix(".png")
-    return path if path.is_file() else None
 
 
 def _daftar(cell, section: Daftar, ctx: SheetContext, cite: bool) -> None:
@@ -321,7 +265,7 @@ def _body_row(table, ctx: SheetContext, index: int, height: float) -> None:
 
 
 def _legend(doc) -> None:
-    from soppress.render.html import LEGEND
+    from soppress.render.html.sop import LEGEND
     gap = doc.add_paragraph()  # adjacent tables would merge into one
     gap.paragraph_format.space_before = Mm(2)
     table = dx.table(doc, [21, 38] * 3)

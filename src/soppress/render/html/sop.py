@@ -1,16 +1,15 @@
 """The SOP sheets as HTML (the input of the PDF renderer, and an output of its own)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from soppress.checks import citations
-from soppress.render import css_draw as draw_css
+from soppress.render.html import css_draw as draw_css
 from soppress.views import text
+from soppress.views.common import citation_text, kop_address
 from soppress.layout.flowchart import FlowLayout, Row
 from soppress.model import Butir, Kop, Langkah, Pejabat, Sop
 from soppress.sources.project import Project
@@ -96,33 +95,6 @@ def sheet_variables(ctx: SheetContext, flowchart_only: bool = False, measuring: 
         rows=[_row(ctx.layout, i, r, measuring) for i, r in enumerate(ctx.layout.rows)],
         legend=legend_html(), summary=summary(sop),
     )
-
-
-def citation_text(project: Project, butir: Butir, long: bool | None = None) -> str:
-    """What a list item prints. A regulation is printed from the registry (short or
-    long form: as asked, else as the project prefers) when the item cites it by key
-    or the written citation surely means it; otherwise the item's own text (the
-    check warns)."""
-    key = butir.ref
-    if key is None and butir.teks and project.peraturan:
-        found = citations.match(butir.teks, project.peraturan)
-        key = found.key if found.certain else None
-    if key is None:
-        return butir.teks
-    entry = project.peraturan[key]
-    if long is None:
-        long = project.config.kutipan == "lengkap"
-    text = entry.kutipan_lengkap if long else entry.kutipan
-    amended = re.search(r"\s+(sebagaimana telah\b.*)$", butir.teks or "", re.S)
-    return f"{text} {amended.group(1).rstrip(' ;.')}" if amended else text  # the amendments, as written
-
-
-def kop_address(kop: Kop) -> str:
-    place = " ".join(x for x in (kop.kota, kop.kode_pos) if x)
-    parts = [", ".join(x for x in (kop.alamat, place) if x) if kop.alamat else ""]
-    parts += [f"Telepon {kop.telepon}" if kop.telepon else "", f"Email: {kop.email}" if kop.email else "",
-              f"Laman: {kop.website}" if kop.website else ""]
-    return " · ".join(p for p in parts if p)
 
 
 def identity_rows(sop: Sop) -> list[tuple[str, str]]:

@@ -15,9 +15,9 @@ import weasyprint
 from markupsafe import Markup
 
 from soppress.sources.project import KeputusanFile, Project
-from soppress.render.html import SheetContext, fonts_css, render_body
-from soppress.render.keputusan_html import keputusan_context
-from soppress.render.pdf import RenderedSheet
+from soppress.render.html.sop import SheetContext, fonts_css, render_body
+from soppress.render.html.keputusan import keputusan_context
+from soppress.render.pdf.sop import RenderedSheet
 
 
 @dataclass

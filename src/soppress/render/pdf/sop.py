@@ -17,7 +17,7 @@ import jinja2
 import weasyprint
 
 from soppress.layout import pagination
-from soppress.render.html import SheetContext, render
+from soppress.render.html.sop import SheetContext, render
 
 MAX_PASSES = 6
 WHOLE_FIRST_ROWS = 8  # SOPs with more rows than this are measured flowchart-only first

@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from soppress.model import Butir, Keputusan, Kop, Pejabat
 from soppress.sources.project import KeputusanFile, Project
-from soppress.render.html import kop_address, citation_text, fonts_css
+from soppress.render.html.sop import fonts_css
+from soppress.views.common import citation_text, kop_address
 from soppress.layout.page import Page, portrait
 from soppress.views.text import diktum_ordinal, roman
 

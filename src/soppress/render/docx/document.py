@@ -1,0 +1,92 @@
+"""A view ``Document`` as DOCX: one Word section per view section, page numbers and
+the RAHASIA marking in the header, then each block (render/docx/blocks.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from soppress.render.docx import ooxml as dx
+from soppress.render.docx.blocks import DocxContext, draw_all
+from soppress.render.docx.template import finish_document, start_document
+from soppress.views.blocks import Document, PageSpec
+
+_ALIGN = {"atas-tengah": WD_ALIGN_PARAGRAPH.CENTER, "bawah-tengah": WD_ALIGN_PARAGRAPH.CENTER,
+          "bawah-kanan": WD_ALIGN_PARAGRAPH.RIGHT}
+
+
+def to_docx(doc: Document, project_root: Path) -> bytes:
+    word = start_document(project_root, {"nomor": "", "nama": doc.title})
+    for i, section in enumerate(doc.sections):
+        if i:
+            word.add_section(WD_SECTION.NEW_PAGE)
+        setup(word.sections[-1], section.page)
+        ctx = DocxContext(project_root, section.page.width - section.page.left - section.page.right,
+                          doc.size, doc.line, doc.mode)
+        draw_all(word, section.blocks, ctx)
+    furniture(word, doc)
+    word.core_properties.title = doc.title
+    word.core_properties.subject = doc.subject
+    word.core_properties.author = doc.author
+    word.core_properties.keywords = ", ".join(doc.keywords)
+    return finish_document(word)
+
+
+def setup(section, page: PageSpec) -> None:
+    section.page_width, section.page_height = Mm(page.width), Mm(page.height)
+    section.orientation = 1 if page.width > page.height else 0
+    section.top_margin, section.bottom_margin = Mm(page.top), Mm(page.bottom)
+    section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
+    section.header_distance = section.footer_distance = Mm(min(10.0, page.top / 2))
+
+
+def furniture(word, doc: Document) -> None:
+    """Page numbers ("- 2 -", first page unnumbered by default) and the marking, the
+    same on every section; the template's footer (made for SOP sheets) is cleared."""
+    numbers = doc.page_numbers
+    for section in word.sections:
+        section.different_first_page_header_footer = not numbers.first
+        for footer in (section.footer, section.first_page_footer):
+            footer.is_linked_to_previous = False
+            for paragraph in footer.paragraphs:
+                for run in list(paragraph.runs):
+                    run._r.getparent().remove(run._r)
+        targets = [(section.header, True), (section.first_page_header, numbers.first)]
+        if numbers.position.startswith("bawah"):
+            targets = [(section.footer, True), (section.first_page_footer, numbers.first)]
+        for part, numbered in targets:
+            part.is_linked_to_previous = False
+            paragraph = part.paragraphs[0]
+            paragraph.alignment = _ALIGN.get(numbers.position, WD_ALIGN_PARAGRAPH.CENTER)
+            if numbered and numbers.position != "tanpa":
+                before, _, after = numbers.pattern.partition("{}")
+                _run(paragraph, before)
+                page_field(paragraph)
+                _run(paragraph, after)
+        if doc.marking:
+            for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+                mark = part.add_paragraph()
+                mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                run = _run(mark, doc.marking)
+                run.bold = True
+
+
+def _run(paragraph, text: str):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(10)
+    return run
+
+
+def page_field(paragraph) -> None:
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(10)
+        if kind in ("begin", "separate", "end"):
+            run._r.append(dx.el("w:fldChar", w_fldCharType=kind))
+        else:
+            part = dx.el("w:instrText" if kind == "instr" else "w:t")
+            part.set(dx.qn("xml:space"), "preserve")
+            part.text = text
+            run._r.append(part)

@@ -1,0 +1,197 @@
+"""Building blocks of the DOCX renderers: tables with fixed column widths, rows of
+known height, cell margins and shading, inline Markdown as runs, pictures anchored
+in a cell, and the fix-ups every document gets before it is saved (text padding as
+paragraph spacing, OOXML child order)."""
+from __future__ import annotations
+
+import copy
+import io
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from markdown_it import MarkdownIt
+
+PAD_V, PAD_H = 1.2, 1.4   # cell padding (mm), as in the PDF
+_MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
+
+
+# Child order the OOXML schema requires (Word offers to "repair" a file otherwise).
+ORDER = {
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark"],
+    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+             "tblHeader", "tblCellSpacing", "jc", "hidden"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+}
+
+
+def pad_text(doc) -> None:
+    """Vertical padding of text cells, as spacing before the first and after the
+    last paragraph; lane cells (zero margins) hold pictures and stay unpadded."""
+    for tc in doc.element.body.iter(qn("w:tc")):
+        mar = tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}")
+        if mar is not None and mar.find(qn("w:left")) is not None and mar.find(qn("w:left")).get(qn("w:w")) == "0":
+            continue
+        paragraphs = tc.findall(qn("w:p"))
+        pad = mar is not None and mar.find(qn("w:top")) is not None
+        before = int(mar.find(qn("w:top")).get(qn("w:w"))) if pad else twips(PAD_V)
+        for p_el, side in ((paragraphs[0], "before"), (paragraphs[-1], "after")):
+            spacing = p_el.get_or_add_pPr().get_or_add_spacing()
+            spacing.set(qn(f"w:{side}"), str(before))
+
+
+def schema_order(doc) -> None:
+    for kind, order in ORDER.items():
+        rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
+        for props in doc.element.body.iter(qn(f"w:{kind}")):
+            children = sorted(props, key=lambda child: rank.get(child.tag, len(order)))
+            for child in children:
+                props.append(child)  # re-appending moves it, in sorted order
+
+
+def el(tag: str, **attrs) -> OxmlElement:
+    """An OOXML element; attribute names use "_" for the namespace colon (w_val → w:val)."""
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(key.replace("_", ":", 1)), str(value))
+    return element
+
+
+def twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+def table(doc, widths: list[float]):
+    table = doc.add_table(rows=0, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(el("w:tblLayout", w_type="fixed"))
+    tbl_pr.append(el("w:tblW", w_w=twips(sum(widths)), w_type="dxa"))
+    # Word and LibreOffice put the text, not the border, at the indent: shift by the
+    # cell margin so the grid sits on the page margin, where the PDF has it
+    tbl_pr.append(el("w:tblInd", w_w=twips(PAD_H), w_type="dxa"))
+    borders = el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(el(f"w:{side}", w_val="single", w_sz=5, w_space=0, w_color="000000"))
+    tbl_pr.append(borders)
+    # No vertical cell margins: LibreOffice applies the table's to every cell, so a
+    # picture anchored in a lane cell would start below the cell's top. Text cells
+    # get their vertical padding as paragraph spacing instead (pad_text).
+    margins = el("w:tblCellMar")
+    for side, mm in (("top", 0), ("left", PAD_H), ("bottom", 0), ("right", PAD_H)):
+        margins.append(el(f"w:{side}", w_w=twips(mm), w_type="dxa"))
+    tbl_pr.append(margins)
+    for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        col.set(qn("w:w"), str(twips(w)))
+    table._widths = widths
+    return table
+
+
+def row(table, height: float | None = None, exact: bool = False, header: bool = False):
+    row = table.add_row()
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(el("w:cantSplit"))
+    if header:
+        tr_pr.append(el("w:tblHeader"))
+    if height:
+        tr_pr.append(el("w:trHeight", w_val=twips(height), w_hRule="exact" if exact else "atLeast"))
+    for cell, w in zip(row.cells, table._widths):
+        cell.width = Mm(w)
+    return row
+
+
+def shade(cell, fill: str = "F0F0F0") -> None:
+    cell._tc.get_or_add_tcPr().append(el("w:shd", w_val="clear", w_color="auto", w_fill=fill))
+
+
+def margins(cell, mm: float, vertical: float | None = None) -> None:
+    """Cell margins: ``mm`` on every side, or ``vertical`` at top and bottom."""
+    mar = el("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        value = vertical if vertical is not None and side in ("top", "bottom") else mm
+        mar.append(el(f"w:{side}", w_w=twips(value), w_type="dxa"))
+    cell._tc.get_or_add_tcPr().append(mar)
+
+
+def valign(cell, where: str = "center") -> None:
+    cell._tc.get_or_add_tcPr().append(el("w:vAlign", w_val=where))
+
+
+def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None = None) -> None:
+    """Inline Markdown (**tebal**, *miring*, line breaks) as Word runs."""
+    if not markdown:
+        return
+    tokens = _MD.parseInline(markdown.strip())
+    strong = em = 0
+    for token in (tokens[0].children or []) if tokens else []:
+        if token.type == "strong_open":
+            strong += 1
+        elif token.type == "strong_close":
+            strong -= 1
+        elif token.type == "em_open":
+            em += 1
+        elif token.type == "em_close":
+            em -= 1
+        elif token.type in ("softbreak", "hardbreak"):
+            paragraph.add_run().add_break()
+        elif token.content:
+            run = paragraph.add_run(token.content)
+            run.bold = bold or strong > 0 or None
+            run.italic = em > 0 or None
+            if size:
+                run.font.size = Pt(size)
+
+
+def write(cell, markdown: str | None, bold: bool = False, align=None, size: float | None = None) -> None:
+    paragraph = cell.paragraphs[0]
+    if align is not None:
+        paragraph.alignment = align
+    runs(paragraph, markdown, bold, size)
+
+
+def lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
+    """'a. …' lines, each its own paragraph, wrapping back to the cell's edge as in
+    the PDF (the marker takes 4 mm and a space; no hanging indent)."""
+    for i, (mark, value) in enumerate(items):
+        paragraph = cell.paragraphs[0] if first and i == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
+        paragraph.add_run(f"{mark}\t ")
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
+        runs(paragraph, value)
+
+
+def picture(cell, png: bytes, width: float, height: float) -> None:
+    """A picture anchored in the cell at its top-left corner, behind the text."""
+    run = cell.paragraphs[0].add_run()
+    run.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+    inline = run._r.xpath(".//wp:inline")[0]
+    anchor = OxmlElement("wp:anchor")
+    for key, value in (("distT", 0), ("distB", 0), ("distL", 0), ("distR", 0), ("simplePos", 0),
+                       ("relativeHeight", 1), ("behindDoc", 1), ("locked", 0), ("layoutInCell", 1),
+                       ("allowOverlap", 1)):
+        anchor.set(key, str(value))  # wp:anchor's attributes are unqualified
+    simple = OxmlElement("wp:simplePos")
+    simple.set("x", "0")
+    simple.set("y", "0")
+    anchor.append(simple)
+    for axis, relative in (("H", "column"), ("V", "paragraph")):
+        position = OxmlElement(f"wp:position{axis}")
+        position.set("relativeFrom", relative)
+        offset = OxmlElement("wp:posOffset")
+        offset.text = "0"
+        position.append(offset)
+        anchor.append(position)
+    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
+    effect = OxmlElement("wp:effectExtent")
+    for k in ("l", "t", "r", "b"):
+        effect.set(k, "0")
+    anchor.append(effect)
+    anchor.append(OxmlElement("wp:wrapNone"))
+    for child in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        found = inline.find(qn(child))
+        if found is not None:
+            anchor.append(copy.deepcopy(found))
+    inline.getparent().replace(inline, anchor)
