@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from soppress.views.blocks import (Block, FieldRow, Fields, Heading, ListItem, NumberedList, PageBreak, Paragraph,
                                    Plain, Signature, Signatures)
@@ -95,7 +95,7 @@ def _blocks(lines: list[_Line], signatures: list[Signature]) -> list[Block]:
                 if inner and value:
                     inner.insert(0, Paragraph(value, align="left", space_after=0))
                 rows.append(FieldRow(label, _value(inner) if inner else value))
-            blocks.append(Fields(tuple(rows)))
+            blocks.append(Fields(tuple(rows), label_width=_label_width(rows)))
             continue
         if _ITEM.match(t):
             flush()
@@ -115,13 +115,22 @@ def _blocks(lines: list[_Line], signatures: list[Signature]) -> list[Block]:
             continue
         if t.startswith("@"):
             flush()
-            blocks.append(_directive(line, signatures))
+            block = _directive(line, signatures)
+            if isinstance(block, (Signature, Signatures)) and blocks and isinstance(blocks[-1], Paragraph):
+                blocks[-1] = replace(blocks[-1], keep_with_next=True)   # the closing stays with the signature
+            blocks.append(block)
             i += 1
             continue
         paragraph.append(t)
         i += 1
     flush()
     return blocks
+
+
+def _label_width(rows: list[FieldRow]) -> float:
+    """Wide enough for the longest label on one or two lines (mm, at 12 pt)."""
+    longest = max(len(r.label) for r in rows)
+    return min(50.0, max(25.0, 2.3 * (longest if longest <= 16 else longest / 2 + 3)))
 
 
 def _row(line: _Line) -> tuple[str, Plain]:

@@ -15,8 +15,8 @@ from soppress.letters import markup, templates
 from soppress.letters.context import KonteksSurat, Orang, Petugas
 from soppress.letters.redact import samarkan as redact
 from soppress.letters.setup import LetterSetup, letter_error
-from soppress.render.html import kop_address
 from soppress.views import blocks as b
+from soppress.views.common import kop_block
 
 MARKING = "RAHASIA"
 
@@ -51,9 +51,7 @@ def letter_document(setup: LetterSetup, ctx: KonteksSurat, unit: str, *, samarka
         path, _ = templates.template_file(setup.env, ctx.surat.jenis + templates.SUFFIX)
         raise letter_error(f"templat surat {ctx.surat.jenis}: {exc} (baris {exc.line} hasil templat)", "surat.markup",
                            templates.shown_path(str(path), setup.root)) from None
-    address = kop_address(kop)
-    head = b.Kop(pemerintah=kop.pemerintah, dinas=kop.dinas, unit=kop.unit, address=address,
-                 logo=f"letterheads/{kop.logo}" if kop.logo else None)
+    head = kop_block(kop)
     width, height = PAPER[kop.kertas or setup.paper]
     m = setup.settings.margin_mm
     page = b.PageSpec(width, height, m.atas, m.kanan, m.bawah, m.kiri)
