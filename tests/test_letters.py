@@ -1,5 +1,6 @@
 """Case letters as blocks: every default kind filled, numbered from the register,
 redacted, safe against template code in case values, overridable per project."""
+import dataclasses
 import datetime as dt
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from letters_data import SECRETS, case_data
 from soppress.checks.diagnostics import Report
 from soppress.letters.build import buat_surat, buat_surat_banyak
 from soppress.letters.nomor import Register
+from soppress.letters.redact import samarkan
 from soppress.letters.setup import LetterSetup
 from soppress.letters.templates import LetterTemplateError
 from soppress.sources.project import load_project
@@ -85,7 +87,8 @@ def blocks_of(doc, kind):
 
 @pytest.mark.parametrize("jenis", KINDS)
 def test_every_kind_filled_numbered_and_signed(project_dir, jenis):
-    setup, reg = setup_of(project_dir), Register(project_dir / "kasus" / "register-surat.jsonl")
+    setup = setup_of(project_dir)
+    reg = setup.register()
     doc = buat_surat(setup, jenis, "hst", case_data(), reg)
     text = all_text(doc)
     entry = reg.entri()[-1]
@@ -103,6 +106,8 @@ def test_every_kind_filled_numbered_and_signed(project_dir, jenis):
     assert (doc.marking == "RAHASIA") == setting.rahasia
     assert ("Tembusan:" in text) == setting.tembusan
     assert doc.private
+    assert reg.path == project_dir / "kasus" / "register-surat.jsonl"
+    assert reg.path.stat().st_mode & 0o777 == 0o600 and reg.path.parent.stat().st_mode & 0o777 == 0o700
     assert all(isinstance(t, b.Plain) for t in texts(list(doc.sections[0].blocks[1:])))
 
 
@@ -243,3 +248,24 @@ def test_batch_numbers_in_order(project_dir):
     docs = buat_surat_banyak(setup_of(project_dir), "surat-tugas", "hst", [case_data()] * 3, reg)
     numbers = [h.lines[1] for d in docs for h in blocks_of(d, b.Heading)]
     assert numbers == [f"NOMOR: 800.1.11.1/{n:03d}/UPTD.PPA/I/2026" for n in (1, 2, 3)]
+
+
+def _strings(value) -> list[str]:
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value) for s in _strings(getattr(value, f.name))]
+    if isinstance(value, (tuple, list)):
+        return [s for x in value for s in _strings(x)]
+    if isinstance(value, dt.date):
+        return _identifying("tanggal", value)
+    return [str(value)] if value is not None else []
+
+
+def test_redacted_context_holds_no_identifying_value(project_dir):
+    """The redaction is a function on the context: even a project template that prints
+    ``korban.nik`` or ``alamat`` without asking ``dirahasiakan`` has nothing to print."""
+    ctx = samarkan(setup_of(project_dir).konteks("rujukan", "hst", case_data()))
+    assert ctx.dirahasiakan
+    held = "\n".join(_strings(ctx)).lower()
+    for key, value in SECRETS.items():
+        for shown in _identifying(key, value):
+            assert shown.lower() not in held, key

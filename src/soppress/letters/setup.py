@@ -14,10 +14,13 @@ from soppress.checks.diagnostics import Diagnostic, Position, Report
 from soppress.letters import templates
 from soppress.letters.config import PengaturanSurat, load_settings
 from soppress.letters.context import KonteksSurat, Petugas, _date, konteks_dari_dict
-from soppress.letters.nomor import Permintaan
+from soppress.letters.nomor import Permintaan, Register
 from soppress.model import Kop, Pejabat
 
 DRAFT = "(draf)"
+# The nomor register names case numbers: it lives with the case files, outside git
+# (.gitignore keeps /kasus/ out), in a folder only its owner can read.
+REGISTER_FILE = Path("kasus") / "register-surat.jsonl"
 
 
 class LetterError(Exception):
@@ -51,6 +54,11 @@ class LetterSetup:
             raise LetterError(report)
         return cls(project.root, settings, templates.environment(project.root), project.kop, project.pejabat,
                    project.config.kertas, project.config.huruf)
+
+    def register(self) -> Register:
+        if self.root is None:
+            raise letter_error("register nomor surat perlu folder proyek", "surat.register")
+        return Register(self.root / REGISTER_FILE)
 
     def penandatangan(self, unit: str) -> Petugas:
         key = self.settings.unit[unit].penandatangan
