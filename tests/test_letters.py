@@ -14,8 +14,9 @@ from soppress.checks.diagnostics import Report
 from soppress.letters.build import buat_surat, buat_surat_banyak
 from soppress.letters.nomor import Register
 from soppress.letters.redact import samarkan
-from soppress.letters.setup import LetterSetup
-from soppress.letters.templates import LetterTemplateError
+from soppress.letters.setup import LetterError, LetterSetup
+from soppress.letters import markup
+from soppress.letters.templates import LetterTemplateError, environment
 from soppress.sources.project import load_project
 from soppress.views import blocks as b
 from soppress.views import indonesia as idn
@@ -187,6 +188,16 @@ def test_case_values_are_never_template_code_or_markup(project_dir, value):
     assert len(blocks_of(doc, b.Heading)) == 0 and len(blocks_of(doc, b.Signature)) == 1
 
 
+@pytest.mark.parametrize("printed", ["{{ v }}", "{{ v|safe }}", "{{ v|e }}", "{{ v|forceescape }}", "{{ [v, v]|join }}",
+                                     "{{ v|replace('a', 'b') }}", "{{ v|upper }}", "{{ v ~ '' }}", "{{ v|indent(2) }}",
+                                     "{% autoescape false %}{{ v }}{% endautoescape %}"])
+def test_no_filter_lets_a_value_open_markup(printed):
+    env = environment(None)
+    out = env.from_string(printed).render(v="x\n# PALSU\n@ttd 0\n| a | b")
+    blocks = markup.parse(out, [b.Signature("j", "n")])
+    assert [type(x) for x in blocks] == [b.Paragraph]
+
+
 def test_sandbox_refuses_python_internals(project_dir):
     (project_dir / "letters" / "rujukan.md.j2").write_text(
         '{% extends "!bawaan/rujukan.md.j2" %}\n{% block isi %}\n{{ kasus.__class__.__init__.__globals__ }}\n'
@@ -217,6 +228,7 @@ BROKEN = [
     ("{% extends \"!bawaan/rujukan.md.j2\" %}\n{% block isi %}\nTeks\n\n{{ kasus.nama_salah }}\n{% endblock %}\n",
      5, "surat.templat-isian"),
     ("@kanan {{ surat.tempat }}\n\n{{ tidak_ada }}\n", 3, "surat.templat-isian"),
+    ("{% extends \"!bawaan/rujukan.md.j2\" %}\n{% block isi %}\n\n@knan Teks\n{% endblock %}\n", 4, "surat.markup"),
 ]
 
 
@@ -224,9 +236,9 @@ BROKEN = [
 def test_broken_override_is_located_and_takes_no_number(project_dir, source, line, code):
     (project_dir / "letters" / "rujukan.md.j2").write_text(source)
     reg = Register(project_dir / "r.jsonl")
-    with pytest.raises(LetterTemplateError) as err:
+    with pytest.raises((LetterTemplateError, LetterError)) as err:
         buat_surat(setup_of(project_dir), "rujukan", "hst", case_data(), reg)
-    d = err.value.diagnostic
+    d = getattr(err.value, "diagnostic", None) or err.value.report.diagnostics[0]
     assert (str(d.pos.file), d.pos.line, d.code) == ("letters/rujukan.md.j2", line, code)
     assert SECRETS["korban"] not in str(d)
     assert reg.entri() == []                 # a failed letter takes no number

@@ -28,9 +28,10 @@ _TTD = re.compile(r"@ttd (\d+)")
 
 
 class MarkupError(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, token: str = ""):
         super().__init__(message)
-        self.line = line
+        self.line = line          # in the rendered text
+        self.token = token        # the offending directive, to find it in the template source
 
 
 @dataclass
@@ -41,7 +42,8 @@ class _Line:
 
 
 def text(raw: str) -> Plain:
-    return Plain(" ".join(html.unescape(raw).split(" ")).strip())
+    """Markup text as printed: character references (encoded values) decoded."""
+    return Plain(html.unescape(raw).strip())
 
 
 def parse(rendered: str, signatures: list[Signature] = ()) -> list[Block]:
@@ -159,4 +161,4 @@ def _directive(line: _Line, signatures: list[Signature]) -> Block:
         if t.startswith(word + " ") or t == word:
             return Paragraph(text(t[len(word):]), align=align)
     raise MarkupError(line.number, f'perintah "{t.split()[0]}" tidak dikenal; yang ada: @kanan, @tengah, @kiri, '
-                      "@ttd, @halaman-baru")
+                      "@ttd, @halaman-baru", t.split()[0])

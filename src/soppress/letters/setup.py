@@ -30,9 +30,9 @@ class LetterError(Exception):
         self.report = report
 
 
-def letter_error(message: str, code: str, file: Path = Path("letters") / "surat.yaml") -> LetterError:
+def letter_error(message: str, code: str, file: Path = Path("letters") / "surat.yaml", line: int = 1) -> LetterError:
     report = Report()
-    report.diagnostics.append(Diagnostic(Position(file, 1, 1), "galat", message, code))
+    report.diagnostics.append(Diagnostic(Position(file, line, 1), "galat", message, code))
     return LetterError(report)
 
 

@@ -52,6 +52,10 @@ FILTERS = {
 }
 
 
+def _unchanged(value: Any) -> Any:
+    return value
+
+
 class LetterTemplateError(Exception):
     def __init__(self, diagnostic: Diagnostic):
         super().__init__(str(diagnostic))
@@ -67,15 +71,36 @@ def environment(root: Path | None) -> SandboxedEnvironment:
         undefined=StrictUndefined, autoescape=True, finalize=encode, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True)
     env.filters.update(FILTERS)
+    # Filters that would mark a value as already-safe text skip the encoding: here they
+    # leave the value as it is (finalize still encodes it); urlize and xmlattr build HTML.
+    env.filters.update({name: _unchanged for name in ("safe", "e", "escape", "forceescape")})
+    for name in ("urlize", "xmlattr"):
+        env.filters.pop(name, None)
     env.globals.update(terbilang=idn.terbilang, angka_terbilang=idn.angka_terbilang, pembuka=idn.pembuka_berita_acara)
     return env
 
 
-def template_file(env: SandboxedEnvironment, name: str) -> tuple[Path, bool]:
-    """Where template ``name`` comes from, and whether it is the project's own."""
+def template_file(env: SandboxedEnvironment, name: str) -> Path:
+    """Where template ``name`` comes from (the project's file or the package's)."""
     _, filename, _ = env.loader.get_source(env, name)
-    path = Path(filename)
-    return path, not path.is_relative_to(Path(__file__).parent)
+    return Path(filename)
+
+
+def locate(env: SandboxedEnvironment, jenis: str, token: str) -> tuple[Path, int]:
+    """The template file of ``jenis`` (or the one it extends or imports) and the first
+    line holding ``token``: where a markup problem was written."""
+    name = jenis + SUFFIX
+    first = template_file(env, name)
+    seen = set()
+    while name and name not in seen:
+        seen.add(name)
+        source, filename, _ = env.loader.get_source(env, name)
+        for number, line in enumerate(source.splitlines(), 1):
+            if token and token in line:
+                return Path(filename), number
+        parent = re.search(r'{%-?\s*extends\s+["\']([^"\']+)["\']', source)
+        name = parent[1] if parent else None
+    return first, 1
 
 
 def render(env: SandboxedEnvironment, jenis: str, context: dict[str, Any], root: Path | None = None) -> str:

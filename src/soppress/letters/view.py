@@ -48,9 +48,9 @@ def letter_document(setup: LetterSetup, ctx: KonteksSurat, unit: str, *, samarka
     try:
         body = markup.parse(text, signatures)
     except markup.MarkupError as exc:
-        path, _ = templates.template_file(setup.env, ctx.surat.jenis + templates.SUFFIX)
-        raise letter_error(f"templat surat {ctx.surat.jenis}: {exc} (baris {exc.line} hasil templat)", "surat.markup",
-                           templates.shown_path(str(path), setup.root)) from None
+        path, line = templates.locate(setup.env, ctx.surat.jenis, exc.token)
+        raise letter_error(f"templat surat {ctx.surat.jenis}: {exc}", "surat.markup",
+                           templates.shown_path(str(path), setup.root), line) from None
     head = kop_block(kop)
     width, height = PAPER[kop.kertas or setup.paper]
     m = setup.settings.margin_mm
