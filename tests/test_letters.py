@@ -281,3 +281,45 @@ def test_redacted_context_holds_no_identifying_value(project_dir):
     for key, value in SECRETS.items():
         for shown in _identifying(key, value):
             assert shown.lower() not in held, key
+
+
+def _case_like():
+    """A stand-in shaped like soppress.cases.model.Kasus (branch cases), synthetic values."""
+    from types import SimpleNamespace as NS
+
+    def person(**kw):
+        base = dict(nik=None, tanggal_lahir=None, usia=None, jenis_kelamin=None, alamat_ktp=None,
+                    alamat_domisili=None, pekerjaan=None)
+        p = NS(**{**base, **kw})
+        p.usia_pada = lambda day: (day.year - p.tanggal_lahir.year) if p.tanggal_lahir else p.usia
+        return p
+    s = SECRETS
+    korban = person(nama=s["korban"], nik=s["korban_nik"], tanggal_lahir=s["korban_lahir"],
+                    jenis_kelamin="Perempuan", alamat_domisili=s["korban_alamat"])
+    kasus = NS(nomor_register="REG-2026-0007", tanggal_pengaduan=dt.date(2026, 1, 5),
+               tanggal_acuan=dt.date(2026, 1, 4), korban=[korban],
+               pelapor=person(nama=s["ibu"], nik=s["ibu_nik"], hubungan_dengan_korban="ibu kandung"),
+               terlapor=[person(nama=s["terlapor"], usia=45, hubungan="Tetangga")],
+               bentuk_kekerasan=["Fisik"], tempat_kejadian="Rumah Tangga", alamat_kejadian=s["korban_alamat"],
+               kronologi="Korban dipukul.", kondisi=NS(biologis="memar", psikologis="takut", sosial=None,
+                                                        spiritual=None),
+               layanan=[NS(jenis="Pengaduan", tanggal=dt.date(2026, 1, 5), keterangan=None)])
+    kasus.anak = lambda k: k.usia_pada(kasus.tanggal_acuan) < 18
+    return kasus
+
+
+def test_letter_data_from_a_case_file(project_dir):
+    from soppress.letters.from_case import data_dari_kasus
+    data = data_dari_kasus(_case_like(), surat={"tanggal": "2026-01-11", "tujuan": {"nama": "RSUD Contoh"}},
+                           rincian={"maksud": "Pemeriksaan medis"})
+    korban = data["kasus"]["korban"][0]
+    assert (korban["umur"], korban["anak"], korban["alamat"]) == (11, True, SECRETS["korban_alamat"])
+    assert data["kasus"]["pelapor"]["anak"] is False and data["kasus"]["pelapor"]["hubungan"] == "ibu kandung"
+    assert data["kasus"]["kondisi"] == "Biologis: memar; Psikologis: takut"
+    assert data["kasus"]["layanan"] == ["Pengaduan (5 Januari 2026)"]
+    setup = setup_of(project_dir)
+    text = all_text(buat_surat(setup, "rujukan", "hst", data, Register(project_dir / "r.jsonl"), samarkan=True))
+    assert "Anak Korban" in text
+    assert samarkan(setup.konteks("rujukan", "hst", data)).kasus.pelapor.nama == "Orang Tua/Wali Anak"
+    for key in ("korban", "korban_nik", "korban_alamat", "ibu", "ibu_nik", "terlapor"):
+        assert SECRETS[key] not in text
