@@ -2,6 +2,7 @@
 redacted, safe against template code in case values, overridable per project."""
 import dataclasses
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -323,3 +324,32 @@ def test_letter_data_from_a_case_file(project_dir):
     assert samarkan(setup.konteks("rujukan", "hst", data)).kasus.pelapor.nama == "Orang Tua/Wali Anak"
     for key in ("korban", "korban_nik", "korban_alamat", "ibu", "ibu_nik", "terlapor"):
         assert SECRETS[key] not in text
+
+
+def test_broken_letter_settings_are_located(project_dir):
+    settings = project_dir / "letters" / "surat.yaml"
+    settings.write_text(settings.read_text().replace("{urut:03d}", "{urut.__class__}")
+                        .replace("penandatangan: kadis-kalteng", "penandatangn: kadis-kalteng"))
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "soppress", "surat", "periksa", "--proyek", str(project_dir)],
+                         capture_output=True, text=True, env=env)
+    lines = settings.read_text().splitlines()
+    pola = next(i for i, line in enumerate(lines, 1) if "pola:" in line)
+    typo = next(i for i, line in enumerate(lines, 1) if "penandatangn:" in line)
+    assert run.returncode == 1
+    assert re.search(rf"letters/surat\.yaml:{pola}:\d+: galat: pola nomor: \"\{{urut\.__class__\}}\" tidak dikenal",
+                     run.stderr)
+    assert f"letters/surat.yaml:{typo}:5: galat: kunci \"penandatangn\" tidak dikenal" in run.stderr
+
+
+def test_copy_a_default_template_to_edit(project_dir):
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-m", "soppress", "surat", "salin", "rujukan", "--proyek", str(project_dir)]
+    first = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    copied = project_dir / "letters" / "rujukan.md.j2"
+    assert copied.read_text() == (ROOT / "src/soppress/letters/defaults/rujukan.md.j2").read_text()
+    again = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert again.returncode == 1 and "sudah ada" in again.stderr
+    typo = subprocess.run(run[:5] + ["rujukn"] + run[6:], capture_output=True, text=True, env=env)
+    assert typo.returncode == 1 and 'maksud Anda "rujukan"' in typo.stderr

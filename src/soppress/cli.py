@@ -183,3 +183,17 @@ def surat_periksa(project_dir: Path | None) -> None:
     click.echo(f"templat surat diperiksa: {len(report.errors)} galat.", err=bool(report.errors))
     if report.errors:
         sys.exit(1)
+
+
+@surat.command("salin")
+@click.argument("jenis")
+@PROJECT_OPTION
+@_friendly
+def surat_salin(jenis: str, project_dir: Path | None) -> None:
+    """Salin templat bawaan JENIS ke folder letters/ proyek untuk diubah."""
+    from soppress.letters.templates import copy_default
+    try:
+        target = copy_default(_root(project_dir), jenis)
+    except (FileNotFoundError, FileExistsError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"templat disalin ke {target}; surat {jenis} kini memakai berkas ini")

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined,
+from jinja2 import (ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined,
                     TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError)
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -64,7 +64,7 @@ class LetterTemplateError(Exception):
 
 def environment(root: Path | None) -> SandboxedEnvironment:
     """The template environment of a project (``root``) or of the package alone."""
-    package = PackageLoader("soppress.letters", "defaults")
+    package = FileSystemLoader(str(DEFAULTS_DIR))
     loaders = [FileSystemLoader(str(root / LETTERS_DIR))] if root and (root / LETTERS_DIR).is_dir() else []
     env = SandboxedEnvironment(
         loader=ChoiceLoader([*loaders, PrefixLoader({DEFAULT_PREFIX: package}, delimiter="/"), package]),
@@ -78,6 +78,28 @@ def environment(root: Path | None) -> SandboxedEnvironment:
         env.filters.pop(name, None)
     env.globals.update(terbilang=idn.terbilang, angka_terbilang=idn.angka_terbilang, pembuka=idn.pembuka_berita_acara)
     return env
+
+
+DEFAULTS_DIR = Path(__file__).parent / "defaults"
+
+
+def kinds() -> list[str]:
+    """The letter kinds the package ships a template for."""
+    return sorted(p.name[: -len(SUFFIX)] for p in DEFAULTS_DIR.glob("*" + SUFFIX) if not p.name.startswith("_"))
+
+
+def copy_default(root: Path, jenis: str) -> Path:
+    """Copy the package's template of ``jenis`` into the project's ``letters/`` to edit."""
+    source = DEFAULTS_DIR / (jenis + SUFFIX)
+    if not source.is_file():
+        raise FileNotFoundError(f'tidak ada templat bawaan "{jenis}"{did_you_mean(jenis, kinds())}; '
+                                f'yang ada: {", ".join(kinds())}')
+    target = root / LETTERS_DIR / source.name
+    if target.exists():
+        raise FileExistsError(f"{target.relative_to(root)} sudah ada; hapus atau ubah berkas itu")
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
 
 
 def template_file(env: SandboxedEnvironment, name: str) -> Path:
@@ -136,8 +158,8 @@ def shown_path(filename: str | None, root: Path | None) -> Path:
     path = Path(filename)
     if root and path.is_relative_to(root):
         return path.relative_to(root)
-    if path.is_relative_to(Path(__file__).parent):
-        return Path("(bawaan)") / path.relative_to(Path(__file__).parent)
+    if path.is_relative_to(DEFAULTS_DIR):
+        return Path("(bawaan)") / path.relative_to(DEFAULTS_DIR)
     return path
 
 

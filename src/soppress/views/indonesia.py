@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from babel.dates import format_date
-
 LOCALE = "id"
 
 _UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
@@ -99,18 +97,23 @@ def bulan_romawi(day: dt.date) -> str:
 
 # ------------------------------------------------------------------ dates
 
+def _format(day: dt.date, pattern: str) -> str:
+    from babel.dates import format_date   # imported on first use: babel takes ~0.2 s to load
+    return format_date(day, pattern, locale=LOCALE)
+
+
 def tanggal(day: dt.date) -> str:
     """11 Januari 2021."""
-    return format_date(day, "d MMMM y", locale=LOCALE)
+    return _format(day, "d MMMM y")
 
 
 def hari(day: dt.date) -> str:
     """Senin … Minggu."""
-    return format_date(day, "EEEE", locale=LOCALE)
+    return _format(day, "EEEE")
 
 
 def nama_bulan(day: dt.date) -> str:
-    return format_date(day, "MMMM", locale=LOCALE)
+    return _format(day, "MMMM")
 
 
 def hari_tanggal(day: dt.date) -> str:
