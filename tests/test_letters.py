@@ -322,6 +322,12 @@ def test_letter_data_from_a_case_file(project_dir):
     text = all_text(buat_surat(setup, "rujukan", "hst", data, Register(project_dir / "r.jsonl"), samarkan=True))
     assert "Anak Korban" in text
     assert samarkan(setup.konteks("rujukan", "hst", data)).kasus.pelapor.nama == "Orang Tua/Wali Anak"
+    # an unnamed terlapor stays unnamed, and its placeholder is not taken for a name in free text
+    unnamed = data_dari_kasus(_case_like(), surat={"tanggal": "2026-01-11"})
+    unnamed["kasus"]["terlapor"][0]["nama"] = "(tidak diketahui)"
+    unnamed["kasus"]["kronologi"] = "Pelaku tidak diketahui namanya."
+    hidden = samarkan(setup.konteks("rujukan", "hst", unnamed)).kasus
+    assert hidden.terlapor[0].nama == "(tidak diketahui)" and hidden.kronologi == "Pelaku tidak diketahui namanya."
     for key in ("korban", "korban_nik", "korban_alamat", "ibu", "ibu_nik", "terlapor"):
         assert SECRETS[key] not in text
 

@@ -26,12 +26,17 @@ def initials(name: str) -> str:
     return "".join(part[0].upper() + "." for part in re.split(r"[\s,.]+", name) if part[:1].isalpha())
 
 
+def _unnamed(person: Orang) -> bool:
+    """No real name recorded: "", or a placeholder such as "(tidak diketahui)"."""
+    return not person.nama.strip() or person.nama.startswith("(")
+
+
 def _stand_in(person: Orang, role: str, child_case: bool) -> str:
     if person.anak:
         return {"korban": "Anak Korban", "saksi": "Anak Saksi", "terlapor": "Anak"}.get(role, "Anak")
     if child_case and person.hubungan and _PARENT.search(person.hubungan):
         return "Orang Tua/Wali Anak"
-    return initials(person.nama)
+    return person.nama if _unnamed(person) else initials(person.nama)
 
 
 def samarkan(ctx: KonteksSurat) -> KonteksSurat:
@@ -72,10 +77,11 @@ def _secrets(people: Iterable[tuple[Orang, str]]) -> list[tuple[re.Pattern, str]
     """(pattern, replacement) for every identifying value, longest first."""
     pairs: dict[str, str] = {}
     for p, stand_in in people:
-        pairs[p.nama] = stand_in
-        for part in re.split(r"[\s,.]+", p.nama):
-            if len(part) >= 3:
-                pairs.setdefault(part, stand_in)
+        if not _unnamed(p):
+            pairs[p.nama] = stand_in
+            for part in re.split(r"[\s,.]+", p.nama):
+                if len(part) >= 3:
+                    pairs.setdefault(part, stand_in)
         for value in (p.nik, p.alamat):
             if value:
                 pairs[value] = HIDDEN
