@@ -13,6 +13,7 @@ import pytest
 from letters_data import SECRETS, case_data
 from soppress.checks.diagnostics import Report
 from soppress.letters.build import buat_surat, buat_surat_banyak
+from soppress.letters.config import load_settings
 from soppress.letters.nomor import Register
 from soppress.letters.redact import samarkan
 from soppress.letters.setup import LetterError, LetterSetup
@@ -359,3 +360,16 @@ def test_copy_a_default_template_to_edit(project_dir):
     assert again.returncode == 1 and "sudah ada" in again.stderr
     typo = subprocess.run(run[:5] + ["rujukn"] + run[6:], capture_output=True, text=True, env=env)
     assert typo.returncode == 1 and 'maksud Anda "rujukan"' in typo.stderr
+
+
+def test_project_settings_change_a_kind_field_by_field(project_dir):
+    settings = project_dir / "letters" / "surat.yaml"
+    settings.write_text(settings.read_text() + "jenis:\n  rujukan:\n    klasifikasi: \"463.1\"\n"
+                        "  surat-baru:\n    sifat: Segera\n")
+    report = Report()
+    merged = load_settings(project_dir, report)
+    assert merged.jenis["rujukan"].klasifikasi == "463.1"
+    assert merged.jenis["rujukan"].judul == "Surat Pengantar Rujukan" and merged.jenis["rujukan"].rahasia
+    [problem] = report.errors
+    assert problem.code == "surat.jenis" and "judul, klasifikasi" in problem.message
+    assert problem.pos.line == len(settings.read_text().splitlines()) - 1

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, create_model, field_validator
 
 from soppress.checks.diagnostics import Report
 from soppress.checks.schema_errors import validate
@@ -67,25 +67,46 @@ class PengaturanSurat(Model):
     jenis: dict[str, JenisSurat] = Field(default_factory=dict)
 
 
+# A project's entry for a kind the package ships needs only the fields it changes.
+JenisTimpa = create_model("JenisTimpa", __base__=Model,
+                          **{name: (Optional[f.annotation], None) for name, f in JenisSurat.model_fields.items()})
+
+
+class PengaturanProyek(PengaturanSurat):
+    jenis: dict[str, JenisTimpa] = Field(default_factory=dict)  # type: ignore[assignment]
+
+
 def load_settings(root: Path | None, report: Report) -> PengaturanSurat:
-    """The package's defaults, then the project's ``letters/surat.yaml`` over them
-    (per unit and per kind; ``nomor`` as a whole)."""
-    settings = _read(DEFAULTS, Path("(bawaan)") / SETTINGS_FILE, report) or PengaturanSurat()
+    """The package's defaults, then the project's ``letters/surat.yaml`` over them:
+    ``nomor`` and ``margin_mm`` as a whole, units by key, kinds field by field."""
+    settings, _ = _read(PengaturanSurat, DEFAULTS, Path("(bawaan)") / SETTINGS_FILE, report)
+    settings = settings or PengaturanSurat()
     file = root / "letters" / SETTINGS_FILE if root else None
-    if file and file.is_file():
-        own = _read(file, file.relative_to(root), report)
-        if own:
-            settings = PengaturanSurat(
-                nomor=own.nomor if "nomor" in own.model_fields_set else settings.nomor,
-                margin_mm=own.margin_mm if "margin_mm" in own.model_fields_set else settings.margin_mm,
-                unit={**settings.unit, **own.unit}, jenis={**settings.jenis, **own.jenis})
-    return settings
+    if not (file and file.is_file()):
+        return settings
+    own, source = _read(PengaturanProyek, file, file.relative_to(root), report)
+    if own is None:
+        return settings
+    jenis = dict(settings.jenis)
+    for key, entry in own.jenis.items():
+        base = settings.jenis[key].model_dump() if key in settings.jenis else {}
+        try:
+            jenis[key] = JenisSurat.model_validate({**base, **entry.model_dump(exclude_unset=True)})
+        except ValidationError as exc:
+            missing = sorted({str(e["loc"][0]) for e in exc.errors() if e["type"] == "missing"})
+            report.add(source.pos(("jenis", key), key=True),
+                       f'jenis surat "{key}" tidak ada di bawaan paket, jadi perlu diisi lengkap: '
+                       f'{", ".join(missing) or "periksa isinya"}', "surat.jenis")
+    return PengaturanSurat(
+        nomor=own.nomor if "nomor" in own.model_fields_set else settings.nomor,
+        margin_mm=own.margin_mm if "margin_mm" in own.model_fields_set else settings.margin_mm,
+        unit={**settings.unit, **own.unit}, jenis=jenis)
 
 
-def _read(file: Path, shown: Path, report: Report) -> PengaturanSurat | None:
+def _read(model, file: Path, shown: Path, report: Report):
     try:
         source = load(file, shown)
     except YamlError as exc:
         report.extend([exc.diagnostic])
-        return None
-    return validate(PengaturanSurat, source, report)
+        return None, None
+    return validate(model, source, report), source
