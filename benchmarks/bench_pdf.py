@@ -19,9 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from soppress.api import check  # noqa: E402
-from soppress.build import sheet_context  # noqa: E402
+from soppress.render.html.assets import file_assets  # noqa: E402
 from soppress.render.html.sop import environment  # noqa: E402
-from soppress.render.pdf.sop import render_pdf  # noqa: E402
+from soppress.render.pdf.sop import plan_sheet  # noqa: E402
+from soppress.views.sop import sheet_view  # noqa: E402
 
 DEFAULT = ["kalteng/02-pengaduan-tidak-langsung", "hst/04-mediasi"]
 REPEAT = 7
@@ -36,7 +37,7 @@ def main(keys: list[str]) -> int:
         sop_file = next(f for f in project.sops if f.key == key)
 
         def produce():
-            sheet = render_pdf(sheet_context(project, sop_file), env)
+            sheet = plan_sheet(sheet_view(project, sop_file), env, file_assets(ROOT), str(ROOT))
             sheet.document.write_pdf()
             return sheet
 

@@ -61,10 +61,10 @@ def test_docx_reopens_with_every_kegiatan_as_text(built, key):
     out, _, results = built
     doc = Document(out / f"{key}.docx")
     words = squash(" ".join(p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs))
-    ctx, _ = results[key]
-    for step in ctx.sop.langkah:
+    sheet = results[key]
+    for step in sheet.view.sop.langkah:
         assert squash(step.uraian) in words
-    assert doc.core_properties.title == ctx.sop.nama
+    assert doc.core_properties.title == sheet.view.sop.nama
     with zipfile.ZipFile(out / f"{key}.docx") as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]
     assert media and all(n.endswith(".png") for n in media)
@@ -73,19 +73,19 @@ def test_docx_reopens_with_every_kegiatan_as_text(built, key):
 @pytest.mark.parametrize("key", SAMPLES + ["panjang"])
 def test_libreoffice_pages_hold_the_same_steps_as_the_pdf(built, key):
     out, lo, results = built
-    ctx, sheet = results[key]
+    sheet = results[key]
     converted = lo_pdf(lo, key)
     assert int(info(converted)["Pages"]) == int(info(out / f"{key}.pdf")["Pages"])
-    for rows, number in zip(ctx.layout.pages, sheet.page_numbers):
+    for rows, number in zip(sheet.layout.pages, sheet.plan.page_numbers):
         text = squash(page_text(converted, number))
         for i in rows:
-            assert squash(row_text(ctx.layout, i))[:60] in text, f"{key}: row {i} not on page {number}"
-    everything = squash("".join(page_text(converted, n) for n in sheet.page_numbers))
-    for step in ctx.sop.langkah:  # nothing clipped: every kegiatan whole
+            assert squash(row_text(sheet.layout, i))[:60] in text, f"{key}: row {i} not on page {number}"
+    everything = squash("".join(page_text(converted, n) for n in sheet.plan.page_numbers))
+    for step in sheet.view.sop.langkah:  # nothing clipped: every kegiatan whole
         assert squash(step.uraian) in everything
         for sub in step.sub:
             assert squash(sub.uraian) in everything
-    labels = [c.label for _, c in ctx.layout.connectors]
+    labels = [c.label for _, c in sheet.layout.connectors]
     assert all(labels.count(label) == 2 for label in labels)
 
 
@@ -111,28 +111,28 @@ def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
     has it, so it sits in its pelaksana's cell. The table itself may sit at most
     2 mm away from the PDF's."""
     out, lo, results = built
-    ctx, sheet = results["panjang"]
+    sheet = results["panjang"]
     dpi = 100
     px = dpi / 25.4
-    margin = ctx.page.margin
-    left = margin.kiri + ctx.cols.lanes_x
+    margin = sheet.view.page.margin
+    left = margin.kiri + sheet.view.cols.lanes_x
     deltas, pages = [], []
-    for rows, number in zip(ctx.layout.pages, sheet.page_numbers):
+    for rows, number in zip(sheet.layout.pages, sheet.plan.page_numbers):
         ours = Image.open(render_page(out / "panjang.pdf", number, tmp_path / f"w{number}", dpi)).convert("L")
         theirs = Image.open(render_page(lo_pdf(lo, "panjang"), number, tmp_path / f"l{number}", dpi)).convert("L")
         assert ours.size == theirs.size
-        top = sheet.row_tops[rows[0]]
-        heading = (round(margin.kiri * px), round((top - sum(sheet.header_heights)) * px),
-                   round((margin.kiri + sum(ctx.cols.all)) * px), round(top * px))
+        top = sheet.plan.row_tops[rows[0]]
+        heading = (round(margin.kiri * px), round((top - sum(sheet.plan.header_heights)) * px),
+                   round((margin.kiri + sum(sheet.view.cols.all)) * px), round(top * px))
         page_dx, page_dy = _best_shift(ours, theirs, heading, reach=round(3 * px))
         pages.append((number, page_dx / px, page_dy / px))
         for i in rows:
-            node = ctx.layout.rows[i].node
+            node = sheet.layout.rows[i].node
             if node is None:
                 continue
-            cy = sheet.row_tops[i] + sheet.row_heights[i] / 2
+            cy = sheet.plan.row_tops[i] + sheet.plan.row_heights[i] / 2
             for s in node.symbols:
-                lane = ctx.layout.lanes[s.lane]
+                lane = sheet.layout.lanes[s.lane]
                 box = (round((left + lane.x + 0.8) * px), round((cy - s.h / 2 - 1.5) * px),
                        round((left + lane.x + lane.w - 0.8) * px), round((cy + s.h / 2 + 1.5) * px))
                 dx, dy = _best_shift(ours, theirs, box, reach=round(3 * px))

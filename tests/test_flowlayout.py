@@ -153,7 +153,7 @@ def test_connector_pairs_at_page_breaks(panjang):
     _, layout = panjang
     n = len(layout.rows)
     r9 = row_of(layout, 9)
-    pagination.paginate(layout, [list(range(0, r9)), list(range(r9, n))])
+    layout = pagination.paginate(layout, [list(range(0, r9)), list(range(r9, n))])
     pairs = {}
     for i, c in layout.connectors:
         pairs.setdefault(c.label, []).append((i, c.anchor, round(c.line_x, 3)))
@@ -163,7 +163,7 @@ def test_connector_pairs_at_page_breaks(panjang):
         assert sorted(ends, key=lambda e: e[0]) == [(r9 - 1, Anchor.BOTTOM, ends[0][2]), (r9, Anchor.TOP, ends[0][2])]
     assert any(r.min_height > fl.BAND_H for r in (layout.rows[r9 - 1], layout.rows[r9]))
     # paginating again replaces the connectors instead of adding more
-    pagination.paginate(layout, [list(range(n))])
+    layout = pagination.paginate(layout, [list(range(n))])
     assert layout.connectors == []
 
 
@@ -171,7 +171,7 @@ def test_backward_jump_over_two_breaks_gets_a_pair_at_each(panjang):
     _, layout = panjang
     n = len(layout.rows)
     pages = [list(range(0, 4)), list(range(4, 9)), list(range(9, n))]
-    pagination.paginate(layout, pages)
+    layout = pagination.paginate(layout, pages)
     track_x = next(v.x for v in prims(layout, row_of(layout, 10), VLine) if v.end is Anchor.TOP)
     at_track = [(i, c.anchor, c.label) for i, c in layout.connectors if c.line_x == pytest.approx(track_x)]
     assert [(i, a) for i, a, _ in at_track] == [(3, Anchor.BOTTOM), (4, Anchor.TOP), (8, Anchor.BOTTOM), (9, Anchor.TOP)]

@@ -39,11 +39,11 @@ def test_renderer_logs_no_warning(built):
 @pytest.mark.parametrize("key", SAMPLES)
 def test_every_kegiatan_on_the_page_the_layout_said(built, key):
     out, result, _ = built
-    ctx, sheet = result.sheets[key]
+    sheet = result.sheets[key]
     pdf = out / f"{key}.pdf"
-    layout = ctx.layout
-    assert len(sheet.page_numbers) == len(layout.pages) >= 1
-    for rows, number in zip(layout.pages, sheet.page_numbers):
+    layout = sheet.layout
+    assert len(sheet.plan.page_numbers) == len(layout.pages) >= 1
+    for rows, number in zip(layout.pages, sheet.plan.page_numbers):
         text = squash(page_text(pdf, number))
         for i in rows:
             row = layout.rows[i]
@@ -55,8 +55,8 @@ def test_every_kegiatan_on_the_page_the_layout_said(built, key):
                 expected = row.step.uraian or row.step.sub[0].uraian
             assert squash(expected)[:60] in text, f"{key}: row {i} not on page {number}"
     # and each kegiatan is printed whole, nowhere clipped
-    all_text = squash("".join(page_text(pdf, n) for n in sheet.page_numbers))
-    for step in ctx.sop.langkah:
+    all_text = squash("".join(page_text(pdf, n) for n in sheet.plan.page_numbers))
+    for step in sheet.view.sop.langkah:
         assert squash(step.uraian) in all_text
         for sub in step.sub:
             assert squash(sub.uraian) in all_text
@@ -65,18 +65,18 @@ def test_every_kegiatan_on_the_page_the_layout_said(built, key):
 @pytest.mark.parametrize("key", SAMPLES)
 def test_paper_orientation_and_metadata(built, key):
     out, result, _ = built
-    ctx, _ = result.sheets[key]
+    sheet = result.sheets[key]
     pdf = out / f"{key}.pdf"
     for w, h in page_sizes(pdf):
         assert (w, h) == pytest.approx(F4_LANDSCAPE, abs=0.1)
     meta = info(pdf)
-    assert meta["Title"] == ctx.sop.nama
-    assert meta["Author"] == (ctx.kop.unit or ctx.kop.dinas)
+    assert meta["Title"] == sheet.view.sop.nama
+    assert meta["Author"] == sheet.view.author
 
 
 def test_identity_sheet_text(built):
     out, result, _ = built
-    ctx, sheet = result.sheets["kalteng/02-pengaduan-tidak-langsung"]
+    sheet = result.sheets["kalteng/02-pengaduan-tidak-langsung"]
     text = page_text(out / "kalteng/02-pengaduan-tidak-langsung.pdf", 1)
     for expected in ["PEMERINTAH PROVINSI KALIMANTAN TENGAH", "061.1/581/UPT-PPA/DP3APPKB", "20 Juli 2022",
                      # the source writes "dr. LINA VICTORIA ADEN"; the sheet prints the registry's spelling
@@ -87,10 +87,10 @@ def test_identity_sheet_text(built):
 
 def test_summary_table_and_legend(built):
     out, result, _ = built
-    ctx, sheet = result.sheets["purwakarta/01-rehabilitasi-sosial"]
+    sheet = result.sheets["purwakarta/01-rehabilitasi-sosial"]
     pdf = out / "purwakarta/01-rehabilitasi-sosial.pdf"
     n = int(info(pdf)["Pages"])
-    text = "".join(page_text(pdf, p) for p in range(sheet.page_numbers[-1], n + 1))
+    text = "".join(page_text(pdf, p) for p in range(sheet.plan.page_numbers[-1], n + 1))
     for heading in ["NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET", "Kapsul", "Belah ketupat", "Segi lima"]:
         assert heading in text
     assert "Pendamping P2TP2A/Kasi Pencegahan, Pelayanan dan Penguatan Kelembagaan/Kabid" in squash(text) or \
@@ -99,17 +99,17 @@ def test_summary_table_and_legend(built):
 
 def test_column_index_row_and_headings(built):
     out, result, _ = built
-    ctx, sheet = result.sheets["hst/04-mediasi"]
-    text = page_text(out / "hst/04-mediasi.pdf", sheet.page_numbers[0])
+    sheet = result.sheets["hst/04-mediasi"]
+    text = page_text(out / "hst/04-mediasi.pdf", sheet.plan.page_numbers[0])
     assert "AKTIVITAS" in text and "PELAKSANAAN" in text and "PERSYARATAN DAN" in text
     assert " ".join(str(i) for i in range(1, 11)) in " ".join(text.split())
 
 
 def test_off_page_connectors_printed_in_pairs(built):
     out, result, _ = built
-    ctx, sheet = result.sheets["hst/04-mediasi"]
-    assert len(sheet.page_numbers) >= 2
-    labels = [c.label for _, c in ctx.layout.connectors]
+    sheet = result.sheets["hst/04-mediasi"]
+    assert len(sheet.plan.page_numbers) >= 2
+    labels = [c.label for _, c in sheet.layout.connectors]
     assert labels and all(labels.count(l) == 2 for l in labels)
 
 

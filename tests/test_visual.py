@@ -42,8 +42,8 @@ def builds(sample_root, tmp_path_factory):
 @pytest.mark.parametrize("name, project, key, page", CASES, ids=[c[0] for c in CASES])
 def test_page_matches_golden(builds, name, project, key, page, tmp_path, update_golden):
     target, result = builds[project]
-    _, sheet = result.sheets[key]
-    actual_png = render_page(target / f"{key}.pdf", sheet.page_numbers[page], tmp_path / name, DPI)
+    sheet = result.sheets[key]
+    actual_png = render_page(target / f"{key}.pdf", sheet.plan.page_numbers[page], tmp_path / name, DPI)
     expected_png = GOLDEN / f"{name}.png"
     if update_golden or not expected_png.exists():
         if not update_golden:

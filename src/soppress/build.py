@@ -1,7 +1,10 @@
-"""The build: check the project, then render every SOP into build/.
+"""The build: the pipeline from sources to files, top to bottom.
 
-Reads top to bottom like the pipeline it is: load and check, stop on errors,
-lay out each SOP, render HTML and PDF, write outputs atomically."""
+    sources -> model -> checks -> views -> page plans -> PDF, HTML, DOCX -> build/
+
+Nothing is written from a project with errors. Each document is computed once as a
+view (soppress.views.*), laid out once (its page plan), and every renderer draws
+that view; outputs are written atomically."""
 from __future__ import annotations
 
 import os
@@ -9,21 +12,24 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import weasyprint
-
-from soppress.layout import flowchart as flowlayout
 from soppress.api import check
 from soppress.checks.diagnostics import Report
-from soppress.sources.project import Project, SopFile
-from soppress.render.html.sop import SheetContext, environment
-from soppress.render.docx.buku import render_book_docx, render_keputusan_docx
-from soppress.render.peta import peta_png, peta_svg, require_dot
-from soppress.render.pdf.book import part_pages, render_book
+from soppress.errors import UserError
+from soppress.layout.flowchart import LayoutError
+from soppress.render.docx.document import to_docx
 from soppress.render.docx.sop import render_docx
-from soppress.render.html.keputusan import keputusan_context, render_keputusan_html
-from soppress.render.pdf.sop import RenderedSheet, render_pdf
-from soppress.layout.page import columns, landscape
-from soppress.views.text import roman
+from soppress.render.html.assets import ASSET_DIR, FONT_FILES, file_assets, relative_assets
+from soppress.render.html.document import to_html
+from soppress.render.html.sop import environment, render
+from soppress.render.pdf.document import layout as layout_document
+from soppress.render.pdf.document import part_pages
+from soppress.render.pdf.sop import plan_sheet
+from soppress.render.peta import peta_png, peta_svg, require_dot
+from soppress.resources import FONT_DIR
+from soppress.sources.project import Project
+from soppress.views import keputusan as keputusan_views
+from soppress.views.book import book_document
+from soppress.views.sop import PlannedSheet, sheet_view
 
 FORMATS = ("pdf", "html", "docx")
 
@@ -32,7 +38,7 @@ FORMATS = ("pdf", "html", "docx")
 class BuildResult:
     report: Report
     written: list[Path] = field(default_factory=list)
-    sheets: dict[str, tuple[SheetContext, RenderedSheet]] = field(default_factory=dict)  # by SOP key
+    sheets: dict[str, PlannedSheet] = field(default_factory=dict)  # by SOP key
 
 
 def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[str] | None = None) -> BuildResult:
@@ -41,71 +47,74 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     if report.errors:
         return result  # nothing is written from a project with errors
     require_dot()  # the peta keterkaitan needs it: say so before writing anything
-    out_dir = out_dir or root / "build"
+    root, out_dir = project.root, (out_dir or project.root / "build")
     env = environment(root)
+    decrees = {k.key: keputusan_views.keputusan_view(project, k) for k in project.keputusan}
+    enacted = {info.sop_key: view.enactment(info) for view in decrees.values() for info in view.lampiran}
+
     for sop_file in project.sops:
         if only and sop_file.key not in only:
             continue
-        ctx = sheet_context(project, sop_file)
-        sheet = render_pdf(ctx, env)
-        result.sheets[sop_file.key] = (ctx, sheet)
+        try:
+            view = sheet_view(project, sop_file, enacted.get(sop_file.key))
+        except LayoutError as exc:  # checks.limits finds these first; a safety net with the file named
+            raise UserError(f"{sop_file.path}: galat: {exc} [alur.gambar]") from None
+        laid = plan_sheet(view, env, file_assets(root), str(root))
+        sheet = result.sheets[sop_file.key] = PlannedSheet(view, laid.plan, laid.layout)
         target = out_dir / sop_file.key
         if "html" in formats:
-            result.written.append(write_atomic(target.with_suffix(".html"), sheet.html.encode("utf-8")))
+            html = render(view, laid.layout, env, relative_assets(target.with_suffix(".html"), out_dir))
+            result.written.append(write_atomic(target.with_suffix(".html"), html.encode("utf-8")))
         if "pdf" in formats:
-            result.written.append(write_atomic(target.with_suffix(".pdf"), sheet.document.write_pdf()))
+            result.written.append(write_atomic(target.with_suffix(".pdf"), laid.document.write_pdf()))
         if "docx" in formats:
-            result.written.append(write_atomic(target.with_suffix(".docx"), render_docx(ctx, sheet)))
+            result.written.append(write_atomic(target.with_suffix(".docx"), render_docx(sheet, root)))
     if only:  # the Keputusan and the book need every lampiran: only a full build makes them
-        return result
+        return _with_assets(result, project, out_dir, formats)
     result.written.append(write_atomic(out_dir / "peta-keterkaitan.svg", peta_svg(project).encode("utf-8")))
-    for kep in project.keputusan:
-        result.written += _keputusan_and_book(project, kep, result, env, out_dir, formats)
-    return result
+    for key, view in decrees.items():
+        result.written += _keputusan_and_book(project, view, result.sheets, env, out_dir / key, formats)
+    return _with_assets(result, project, out_dir, formats)
 
 
-def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out_dir: Path, formats) -> list[Path]:
-    written = []
-    folder = out_dir / kep.key
-    ctx = keputusan_context(project, kep)
-    html = render_keputusan_html(ctx, env)
+def _keputusan_and_book(project: Project, view, sheets, env, folder: Path, formats) -> list[Path]:
+    root, written = project.root, []
+    doc = keputusan_views.document(view)
     if "html" in formats:
+        html = to_html(doc, relative_assets(folder / "keputusan.html", folder.parent), env)
         written.append(write_atomic(folder / "keputusan.html", html.encode("utf-8")))
     if "pdf" in formats:
-        document = weasyprint.HTML(string=html, base_url=str(project.root)).render()
-        written.append(write_atomic(folder / "keputusan.pdf", document.write_pdf()))
-    keys = [item.sop for item in kep.keputusan.lampiran]
-    peta = write_atomic(folder / "peta-keterkaitan.svg", peta_svg(project, keys).encode("utf-8"))
-    written.append(peta)
-    _, book, toc = render_book(project, kep, result.sheets, env, peta)
-    if "pdf" in formats:
-        written.append(write_atomic(folder / "buku-sop.pdf", book.write_pdf()))
+        written.append(write_atomic(folder / "keputusan.pdf", layout_document(doc, root, env).write_pdf()))
     if "docx" in formats:
-        written.append(write_atomic(folder / "keputusan.docx", render_keputusan_docx(ctx)))
-        book_docx = render_book_docx(ctx, result.sheets, peta_png(project, keys), part_pages(book, toc))
-        written.append(write_atomic(folder / "buku-sop.docx", book_docx))
+        written.append(write_atomic(folder / "keputusan.docx", to_docx(doc, root)))
+    keys = [info.sop_key for info in view.lampiran]
+    svg = peta_svg(project, keys)
+    written.append(write_atomic(folder / "peta-keterkaitan.svg", svg.encode("utf-8")))
+    png = peta_png(project, keys) if "docx" in formats else None
+    book = book_document(view, sheets, svg, png)
+    laid = layout_document(book, root, env)
+    if "pdf" in formats:
+        written.append(write_atomic(folder / "buku-sop.pdf", laid.write_pdf()))
+    if "docx" in formats:  # its daftar isi shows the pages the PDF book laid out
+        pages = part_pages(laid, [section.name for section in book.sections])
+        written.append(write_atomic(folder / "buku-sop.docx", to_docx(book_document(view, sheets, svg, png, pages),
+                                                                    root)))
     return written
 
 
-def sheet_context(project: Project, sop_file: SopFile) -> SheetContext:
-    sop = sop_file.sop
-    kop = project.letterhead(sop)
-    page = landscape(kop.kertas or project.config.kertas, project.config.margin_mm)
-    cols = columns(sop, page)
-    layout = flowlayout.build(sop, cols.lanes)
-    return SheetContext(project, sop, kop, project.signatory(sop), page, cols, layout,
-                        kop.huruf or project.config.huruf, lampiran_of(project, sop_file))
-
-
-def lampiran_of(project: Project, sop_file: SopFile) -> tuple[str, str] | None:
-    """(roman, header) when a Keputusan of the project enacts this SOP."""
-    for kep in project.keputusan:
-        if kep.keputusan is None:
-            continue
-        for i, item in enumerate(kep.keputusan.lampiran):
-            if item.sop == sop_file.key:
-                return roman(i + 1), kep.keputusan.rujukan
-    return None
+def _with_assets(result: BuildResult, project: Project, out_dir: Path, formats) -> BuildResult:
+    """Built HTML refers to the fonts and the lambang relatively, in build/_aset/."""
+    if "html" not in formats:
+        return result
+    assets = out_dir / ASSET_DIR
+    for name in FONT_FILES.values():
+        file = f"LiberationSans-{name}.ttf"
+        result.written.append(write_atomic(assets / "fonts" / file, (FONT_DIR / file).read_bytes()))
+    for kop in project.kop.values():
+        if kop.logo and (project.root / "letterheads" / kop.logo).is_file():
+            data = (project.root / "letterheads" / kop.logo).read_bytes()
+            result.written.append(write_atomic(assets / "letterheads" / kop.logo, data))
+    return result
 
 
 def write_atomic(target: Path, data: bytes, private: bool = False) -> Path:
@@ -122,3 +131,4 @@ def write_atomic(target: Path, data: bytes, private: bool = False) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+

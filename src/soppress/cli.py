@@ -12,9 +12,8 @@ from pathlib import Path
 import click
 
 from soppress import api
-from soppress.render.peta import GraphvizMissing
+from soppress.errors import UserError
 from soppress.sources.project import ProjectError, find_root
-from soppress.render.docx.template import TemplateError
 from soppress.model.jsonschema import schema as make_schema, write_schemas
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -30,15 +29,17 @@ def _friendly(func):
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
-        except (ProjectError, GraphvizMissing, TemplateError) as exc:
+        except UserError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # output piped into head, less, …: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
             sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - last line of defence
+            if os.environ.get("SOPPRESS_DEBUG") == "1":
+                raise
             click.echo(f"soppress: galat internal ({type(exc).__name__}). Ini kesalahan program, bukan data "
                        "Anda. Laporkan ke pengembang dengan perintah yang dijalankan dan versi soppress; "
-                       "jangan lampirkan data kasus.", err=True)
+                       "jangan lampirkan data kasus. (SOPPRESS_DEBUG=1 menampilkan rinciannya.)", err=True)
             sys.exit(2)
     return wrapper
 

@@ -33,6 +33,7 @@ from typing import Sequence
 
 from fontTools.ttLib import TTFont
 
+from soppress.errors import UserError
 from soppress.model import Langkah, Sop, SubLangkah
 from soppress.resources import FONT_DIR
 
@@ -572,7 +573,7 @@ def _closest_pair(a: list[Symbol], b: list[Symbol]) -> tuple[Symbol, Symbol]:
     return min(((s, t) for s in a for t in b), key=lambda st: (abs(st[0].x - st[1].x), st[0].x))
 
 
-class LayoutError(Exception):
+class LayoutError(UserError):
     """A flow that cannot be drawn (message in Indonesian)."""
 
 

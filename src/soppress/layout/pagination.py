@@ -6,17 +6,41 @@ a break into a pair of pentagon connectors with the same label (A, B, …), for
 upward runs too. Renderer-independent, like the layout it works on."""
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from soppress.layout.flowchart import (CONNECTOR_ROOM, CONNECTOR_W, Anchor, Connector, FlowLayout, Lane, VLine,
-                         base_height)
+                                       base_height)
 
-def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> None:
-    """Apply a pagination (the row indexes of each page, as measured by a renderer):
+
+@dataclass(frozen=True)
+class PagePlan:
+    """Where an SOP sheet's pages break, as measured (mm): the value the PDF pass
+    produces and the DOCX (and the book) consume. Plain data: it can be cached."""
+    pages: list[list[int]]                 # flowchart row indexes on each flowchart page
+    page_numbers: list[int]                # those pages' numbers in the sheet's PDF (1-based)
+    row_heights: list[float] | None = None        # each row's height as laid out
+    header_heights: list[float] = field(default_factory=list)  # the table's heading rows
+    row_tops: list[float | None] | None = None    # each row's top, from its page's top edge
+    identity: dict[str, tuple[int, float]] = field(default_factory=dict)  # identity rows: id -> (page, height)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PagePlan":
+        data = dict(data)
+        data["identity"] = {k: tuple(v) for k, v in data.get("identity", {}).items()}
+        return cls(**data)
+
+
+def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> FlowLayout:
+    """A copy of ``layout`` with a pagination applied (the row indexes of each page):
     every vertical run crossing a page break becomes a pair of off-page connectors."""
-    layout.pages = [list(p) for p in pages]
-    for row in layout.rows:
-        row.prims = [p for p in row.prims if not isinstance(p, Connector)]
+    rows = [dataclasses.replace(row, prims=[p for p in row.prims if not isinstance(p, Connector)])
+            for row in layout.rows]
+    layout = dataclasses.replace(layout, rows=rows, pages=[list(p) for p in pages])
     letters = _labels()
     for page, next_page in zip(layout.pages, layout.pages[1:]):
         if not page or not next_page:
@@ -30,6 +54,7 @@ def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> None:
             cx = min(max(x, lane.x + CONNECTOR_W / 2 + 0.3), lane.x + lane.w - CONNECTOR_W / 2 - 0.3)
             last.prims.append(Connector(label, cx, Anchor.BOTTOM, x))
             first.prims.append(Connector(label, cx, Anchor.TOP, x))
+    return layout
 
 
 def _lane_at(layout: FlowLayout, x: float) -> Lane:

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
 
+from soppress.errors import UserError
 from soppress.views.indonesia import bulan_romawi
 
 DEFAULT_POLA = "{klasifikasi}/{urut:03d}/{unit}/{bulan_romawi}/{tahun}"
@@ -31,7 +32,7 @@ POLA_FIELDS = ("klasifikasi", "urut", "unit", "bulan_romawi", "bulan", "tahun", 
 ULANG = ("tahunan", "bulanan", "tidak")
 
 
-class NomorError(Exception):
+class NomorError(UserError):
     """A pattern or register problem, in Indonesian (never naming case values)."""
 
 

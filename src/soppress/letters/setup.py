@@ -11,6 +11,7 @@ from typing import Any
 from jinja2.sandbox import SandboxedEnvironment
 
 from soppress.checks.diagnostics import Diagnostic, Position, Report
+from soppress.errors import UserError
 from soppress.letters import templates
 from soppress.letters.config import PengaturanSurat, load_settings
 from soppress.letters.context import KonteksSurat, Petugas, _date, konteks_dari_dict
@@ -23,7 +24,7 @@ DRAFT = "(draf)"
 REGISTER_FILE = Path("kasus") / "register-surat.jsonl"
 
 
-class LetterError(Exception):
+class LetterError(UserError):
     """Problems found while preparing a letter; ``report`` holds them, located."""
     def __init__(self, report: Report):
         super().__init__(report.render_text())

@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from soppress.checks.diagnostics import Diagnostic, Position, did_you_mean
+from soppress.errors import TemplateError as ProjectTemplateError
 from soppress.views import indonesia as idn
 
 LETTERS_DIR = "letters"
@@ -56,7 +57,7 @@ def _unchanged(value: Any) -> Any:
     return value
 
 
-class LetterTemplateError(Exception):
+class LetterTemplateError(ProjectTemplateError):
     def __init__(self, diagnostic: Diagnostic):
         super().__init__(str(diagnostic))
         self.diagnostic = diagnostic

@@ -4,15 +4,27 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from soppress.model.fields import Butir, Model, OptionalTanggal, PejabatRef, Teks, TeksWajib
 
 
+DAFTAR_SOP = ("Standar Operasional Prosedur sebagaimana tercantum dalam {lampiran} yang merupakan bagian tidak "
+              "terpisahkan dari Keputusan ini, terdiri atas:")
+
+
 class Diktum(Model):
     """One diktum (KESATU, KEDUA, …): its text, and whether the list of SOPs
-    (generated from ``lampiran``) follows it."""
-    teks: TeksWajib = Field(description="isi diktum (Markdown sebaris)")
+    (generated from ``lampiran``) follows it. The diktum that lists the SOPs may leave
+    its text to the Keputusan's ``templat_daftar_sop``."""
+    teks: Teks | None = Field(None, description="isi diktum (Markdown sebaris); boleh kosong untuk diktum daftar SOP")
     daftar_sop: bool = Field(False, description="true: daftar SOP lampiran dicetak sesudah teks ini")
+
+    @model_validator(mode="after")
+    def _needs_text(self) -> "Diktum":
+        if not self.teks and not self.daftar_sop:
+            raise PydanticCustomError("skema.wajib", 'diktum perlu "teks" (kecuali diktum daftar SOP)')
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -62,6 +74,9 @@ class Keputusan(Model):
     penandatangan: PejabatRef
     lampiran: Annotated[list[Lampiran], Field(min_length=1)]
     buku: Buku = Field(default_factory=Buku, description="sampul dan penjelasan singkat buku SOP")
+    templat_daftar_sop: TeksWajib = Field(
+        DAFTAR_SOP, description="teks bawaan diktum daftar SOP; {lampiran} menjadi \"Lampiran I sampai dengan "
+                                "Lampiran VI\" (atau \"Lampiran I\" bila hanya satu)")
     naskah_diktum: list[Butir] = Field(
         default_factory=list, description="daftar SOP di diktum seperti tertulis di naskah lama (hanya diperiksa; "
                                           "yang dicetak selalu dibuat dari lampiran)")

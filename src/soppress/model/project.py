@@ -22,6 +22,12 @@ class Kop(Model):
     logo: Teks | None = Field(None, description="berkas lambang, relatif terhadap folder letterheads/")
     kertas: Literal["A4", "F4"] | None = Field(None, description="bawaan: kertas proyek")
     huruf: Teks | None = Field(None, description="bawaan: huruf proyek")
+    margin_naskah_mm: "Margin | None" = Field(None, description="ruang tepi naskah tegak (Keputusan, surat, "
+                                                              "formulir); bawaan: pengaturan proyek")
+    nomor_halaman: NomorHalaman | None = Field(None, description="letak nomor halaman naskah; bawaan: pengaturan proyek")
+    pola_nomor_sop: Teks | None = Field(
+        None, description='pola Nomor SOP unit ini, mis. "061.1/{angka}/UPT-PPA/DP3APPKB"; {angka}: bilangan, '
+                          '{tahun}: tahun empat angka, {teks}: satu bagian bebas; spasi di sekitar "/" diabaikan')
 
 
 class Margin(Model):
@@ -31,11 +37,19 @@ class Margin(Model):
     kanan: float = 15
 
 
+NomorHalaman = Literal["atas-tengah", "bawah-tengah", "bawah-kanan", "tanpa"]
+
+
 class Proyek(Model):
     """Project settings (soppress.yaml at the project root)."""
     nama: TeksWajib
     kertas: Literal["A4", "F4"] = "A4"
-    margin_mm: Margin = Field(default_factory=Margin)
+    margin_mm: Margin = Field(default_factory=Margin, description="ruang tepi lembar SOP (mendatar)")
+    margin_naskah_mm: Margin = Field(
+        default_factory=lambda: Margin(atas=20, bawah=25, kiri=30, kanan=20),
+        description="ruang tepi naskah tegak (Keputusan, surat, formulir): kiri lebih lebar untuk jilid")
+    nomor_halaman: NomorHalaman = Field(
+        "atas-tengah", description='nomor halaman naskah: "- 2 -" di tengah atas, halaman pertama tanpa nomor')
     huruf: Teks = Field("Liberation Sans", description="huruf bawaan (dikirim bersama paket, setara Arial)")
     kutipan: Literal["singkat", "lengkap"] = Field(
         "singkat", description="dasar hukum dicetak singkat, atau lengkap dengan Lembaran Negara")

@@ -6,12 +6,13 @@ import shutil
 
 import graphviz
 
+from soppress.errors import UserError
 from soppress.checks.citations import similarity
 from soppress.model import Butir
 from soppress.sources.project import Project
 
 
-class GraphvizMissing(Exception):
+class GraphvizMissing(UserError):
     """`dot` is not installed (message in Indonesian)."""
 
 

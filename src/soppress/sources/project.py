@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from soppress.errors import UserError
 from soppress.checks.diagnostics import Position, Report
 from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load_registry
@@ -22,7 +23,7 @@ from soppress.sources.yamlsrc import Source, YamlError, load
 CONFIG_FILE = "soppress.yaml"
 
 
-class ProjectError(Exception):
+class ProjectError(UserError):
     """The project itself cannot be found or read (message in Indonesian)."""
 
 

@@ -44,6 +44,7 @@ class Heading:
     size: float | None = None
     align: Align = "center"
     space_after: float = 4.0
+    space_before: float = 0.0
     anchor: str | None = None          # a bookmark / element id (daftar isi targets)
     level: int = 1                     # 1: document or part title; 2: a section inside it
 
@@ -59,6 +60,8 @@ class ListItem:
 class NumberedList:
     items: tuple[ListItem, ...]
     indent: float = 7.0                # the marker's hanging width
+    gap: float = 1.0                   # space after each item
+    align: Align = "justify"
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,32 @@ class PageBreak:
     pass
 
 
+@dataclass(frozen=True)
+class Image:
+    """A picture: a project file (the lambang), or generated SVG with a PNG for Word."""
+    path: str | None = None            # project-relative
+    svg: str | None = None
+    png: bytes | None = None
+    height: float | None = None
+    width: float | None = None         # None with no height: the content width
+    align: Align = "center"
+    space_after: float = 0.0
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Toc:
+    """Daftar isi: titles with the page each anchor lands on (filled in by the
+    renderer's own layout: CSS target-counter, Word PAGEREF fields)."""
+    entries: tuple[TocEntry, ...]
+    pages: tuple[tuple[str, int], ...] = ()   # anchor -> page, as the PDF laid it out (shown by Word until updated)
+
+
 # ---------------------------------------------------------------- tables
 
 @dataclass(frozen=True)
@@ -160,7 +189,8 @@ class FormField:
 
 # ---------------------------------------------------------------- documents
 
-Block = Union[Paragraph, Heading, NumberedList, Fields, Kop, Signature, Signatures, PageBreak, Table, FormField]
+Block = Union[Paragraph, Heading, NumberedList, Fields, Kop, Signature, Signatures, PageBreak, Image, Toc, Table,
+              FormField]  # plus document-specific blocks (views.sop.SheetBlock)
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,33 @@ from __future__ import annotations
 
 import re
 
+from soppress.layout.page import PAPER
 from soppress.model import Butir, Kop, Pejabat
 from soppress.sources.project import Project
 from soppress.views import blocks
 
 
+NBSP = "\u00a0"
+
+
 def kop_address(kop: Kop) -> str:
+    """One line of address and contacts; each label stays with its value (no break)."""
     place = " ".join(x for x in (kop.kota, kop.kode_pos) if x)
     parts = [", ".join(x for x in (kop.alamat, place) if x) if kop.alamat else ""]
-    parts += [f"Telepon {kop.telepon}" if kop.telepon else "", f"Email: {kop.email}" if kop.email else "",
-              f"Laman: {kop.website}" if kop.website else ""]
+    parts += [f"Telepon{NBSP}{kop.telepon}" if kop.telepon else "", f"Email:{NBSP}{kop.email}" if kop.email else "",
+              f"Laman:{NBSP}{kop.website}" if kop.website else ""]
     return " · ".join(p for p in parts if p)
+
+
+def naskah_page(project: Project, kop: Kop) -> blocks.PageSpec:
+    """A portrait naskah (Keputusan, letter, form): the unit's paper and naskah margins."""
+    short, long = PAPER[kop.kertas or project.config.kertas]
+    m = kop.margin_naskah_mm or project.config.margin_naskah_mm
+    return blocks.PageSpec(short, long, m.atas, m.kanan, m.bawah, m.kiri)
+
+
+def page_numbers(project: Project, kop: Kop) -> blocks.PageNumbers:
+    return blocks.PageNumbers(position=kop.nomor_halaman or project.config.nomor_halaman)
 
 
 def kop_block(kop: Kop, with_unit: bool = True) -> blocks.Kop:

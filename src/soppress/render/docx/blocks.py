@@ -5,6 +5,7 @@ first, empty paragraph is used before new ones are added). Type sizes and line
 heights come from the ``DocxContext`` (the document's body size and line)."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import singledispatch
 from pathlib import Path
@@ -94,7 +95,7 @@ def _heading(h: b.Heading, container, ctx: DocxContext) -> None:
         for run in paragraph.runs:  # the template's heading styles carry a colour: print black
             run.font.color.rgb = RGBColor(0, 0, 0)
         if i == 0 and h.anchor:
-            bookmark(paragraph, h.anchor.replace("-", "_"))
+            bookmark(paragraph, bookmark_name(h.anchor))
 
 
 def _has_style(container, name: str) -> bool:
@@ -119,8 +120,8 @@ def _list(lst: b.NumberedList, container, ctx: DocxContext, depth: int = 0) -> N
         indent = lst.indent * (depth + 1)
         fmt.left_indent, fmt.first_line_indent = Mm(indent), Mm(-lst.indent)
         fmt.tab_stops.add_tab_stop(Mm(indent))
-        fmt.space_after = Mm(1)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        fmt.space_after = Mm(lst.gap)
+        paragraph.alignment = ALIGN[lst.align] if lst.align != "left" else None
         paragraph.add_run(f"{item.marker}\t").font.size = Pt(ctx.size)
         write_text(paragraph, item.text, ctx)
         if item.children:
@@ -172,23 +173,28 @@ def _kop(k: b.Kop, container, ctx: DocxContext) -> None:
         paragraph = row.cells[0].paragraphs[0]
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         paragraph.add_run().add_picture(str(logo), height=Mm(24))
-    cell = row.cells[1]
-    lines = [(k.pemerintah, 12, True), (k.dinas, 13, True), (k.unit, 11, True), (k.address, 8.5, False)]
-    first = True
-    for line, size, bold in lines:
-        if not line:
-            continue
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        first = False
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # large type: not the body grid
-        run = paragraph.add_run(line)
-        run.bold, run.font.size = bold or None, Pt(size)
+    kop_lines(row.cells[1], k, (12, 13, 11, 8.5), single=True)
     rule = container.add_paragraph()
     border = dx.el("w:pBdr")
     border.append(dx.el("w:bottom", w_val="double", w_sz=12, w_space=1, w_color="000000"))
     rule.paragraph_format.space_after = Mm(5)
     rule._p.get_or_add_pPr().append(border)
+
+
+def kop_lines(cell, k: b.Kop, sizes: tuple[float, float, float, float], paragraph=None,
+              single: bool = False) -> None:
+    """The kop's lines, centred (pemerintah, dinas, unit bold; the address small); also
+    drawn in the SOP identity table's first cell. ``paragraph``: where the first goes."""
+    for line, size, bold in zip((k.pemerintah, k.dinas, k.unit, k.address), sizes, (True, True, True, False)):
+        if not line:
+            continue
+        paragraph = paragraph or cell.paragraphs[0]
+        paragraph = paragraph if not paragraph.runs else cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if single:
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # large type: not the body grid
+        run = paragraph.add_run(line)
+        run.bold, run.font.size = bold or None, Pt(size)
 
 
 def signature_lines(s: b.Signature, container, ctx: DocxContext, indent: float = 0.0,
@@ -235,6 +241,55 @@ def _signatures(s: b.Signatures, container, ctx: DocxContext) -> None:
     row._tr.get_or_add_trPr().append(dx.el("w:cantSplit"))
     for cell, sig in zip(row.cells, s.signatures):
         signature_lines(sig, cell, ctx, align=WD_ALIGN_PARAGRAPH.CENTER, keep=False)
+
+
+@draw.register
+def _image(i: b.Image, container, ctx: DocxContext) -> None:
+    paragraph = container.add_paragraph()
+    paragraph.alignment = ALIGN[i.align]
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # an exact line would clip it
+    paragraph.paragraph_format.space_after = Mm(i.space_after)
+    source = io.BytesIO(i.png) if i.png is not None else raster_logo(ctx.project_root, i.path)
+    if source is None:
+        return
+    if i.height:
+        paragraph.add_run().add_picture(source if isinstance(source, io.BytesIO) else str(source), height=Mm(i.height))
+    else:
+        paragraph.add_run().add_picture(source if isinstance(source, io.BytesIO) else str(source),
+                                        width=Mm(i.width or ctx.width))
+
+
+@draw.register
+def _toc(toc: b.Toc, container, ctx: DocxContext) -> None:
+    """PAGEREF fields to the parts' bookmarks; their shown value is the page in the
+    PDF, which the DOCX paginates like. Word and LibreOffice recompute them."""
+    pages = dict(toc.pages)
+    for entry in toc.entries:
+        paragraph = new_paragraph(container, ctx)
+        paragraph.paragraph_format.space_after = Mm(1.5)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(ctx.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        paragraph.add_run(entry.title + "\t").font.size = Pt(ctx.size)
+        field(paragraph, f" PAGEREF {bookmark_name(entry.anchor)} \\h ", str(pages.get(entry.anchor, "")), ctx.size)
+    settings = container.settings.element
+    if settings.find(dx.qn("w:updateFields")) is None:
+        settings.append(dx.el("w:updateFields", w_val="true"))
+
+
+def field(paragraph, instruction: str, shown: str, size: float) -> None:
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(size)
+        if kind in ("begin", "separate", "end"):
+            run._r.append(dx.el("w:fldChar", w_fldCharType=kind))
+        else:
+            part = dx.el("w:instrText" if kind == "instr" else "w:t")
+            part.set(dx.qn("xml:space"), "preserve")
+            part.text = text
+            run._r.append(part)
+
+
+def bookmark_name(anchor: str) -> str:
+    return anchor.replace("-", "_")
 
 
 @draw.register

@@ -7,9 +7,11 @@ from pathlib import Path
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from soppress.render.docx import ooxml as dx
-from soppress.render.docx.blocks import DocxContext, draw_all
+from soppress.render.docx import sop as _sop  # noqa: F401 - registers the SOP sheet block's drawing
+from soppress.render.docx.blocks import DocxContext, bookmark, bookmark_name, draw_all, field
 from soppress.render.docx.template import finish_document, start_document
 from soppress.views.blocks import Document, PageSpec
 
@@ -25,13 +27,22 @@ def to_docx(doc: Document, project_root: Path) -> bytes:
         setup(word.sections[-1], section.page)
         ctx = DocxContext(project_root, section.page.width - section.page.left - section.page.right,
                           doc.size, doc.line, doc.mode)
+        body = word.element.body
+        before = len(body)
         draw_all(word, section.blocks, ctx)
+        if section.name:  # on the section's first paragraph: an empty one of its own would move the text
+            first = next((child for child in list(body)[before - 1:] if child.tag == dx.qn("w:p")), None)
+            if first is not None:
+                bookmark(Paragraph(first, word._body), bookmark_name(section.name))
     furniture(word, doc)
-    word.core_properties.title = doc.title
-    word.core_properties.subject = doc.subject
-    word.core_properties.author = doc.author
-    word.core_properties.keywords = ", ".join(doc.keywords)
+    props = word.core_properties
+    props.title, props.subject = _fit(doc.title), _fit(doc.subject)  # OOXML caps these at 255 characters
+    props.author, props.keywords = _fit(doc.author), _fit(", ".join(doc.keywords))
     return finish_document(word)
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= 255 else text[:254] + "\u2026"
 
 
 def setup(section, page: PageSpec) -> None:
@@ -80,13 +91,4 @@ def _run(paragraph, text: str):
 
 
 def page_field(paragraph) -> None:
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
-        run = paragraph.add_run()
-        run.font.size = Pt(10)
-        if kind in ("begin", "separate", "end"):
-            run._r.append(dx.el("w:fldChar", w_fldCharType=kind))
-        else:
-            part = dx.el("w:instrText" if kind == "instr" else "w:t")
-            part.set(dx.qn("xml:space"), "preserve")
-            part.text = text
-            run._r.append(part)
+    field(paragraph, " PAGE ", "1", 10)

@@ -16,7 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from docxtpl import DocxTemplate
 
-from soppress.errors import UserError
+from soppress.errors import TemplateError
 from soppress.render.docx import ooxml as dx
 from soppress.resources import TEMPLATE_DIR
 
@@ -31,9 +31,16 @@ def template_for(project_root: Path) -> Path:
 
 def start_document(project_root: Path, context: dict):
     """The rendered template, its ``{{ isi }}`` paragraph removed: content goes after."""
-    tpl = DocxTemplate(str(template_for(project_root)))
+    template = template_for(project_root)
+    tpl = DocxTemplate(str(template))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    tpl.render({"nama": "", **context, "isi": MARKER}, env, autoescape=True)
+    try:
+        tpl.render({"nama": "", **context, "isi": MARKER}, env, autoescape=True)
+    except jinja2.TemplateError as exc:  # a project's own templates/sop.docx: name it
+        raise TemplateError(f"{template.relative_to(project_root) if template.is_relative_to(project_root) else template}"
+                            f": galat: templat DOCX tidak dapat dipakai ({type(exc).__name__}: "
+                            f"{getattr(exc, 'message', '')}); perbaiki di Word, atau hapus agar templat bawaan "
+                            "dipakai [templat]") from None
     buffer = io.BytesIO()
     tpl.save(buffer)
     doc = Document(io.BytesIO(buffer.getvalue()))
@@ -52,8 +59,6 @@ def finish_document(doc) -> bytes:
     return out.getvalue()
 
 
-class TemplateError(UserError):
-    """The project's own DOCX template cannot be used (message in Indonesian)."""
 
 
 # ---------------------------------------------------------------- page

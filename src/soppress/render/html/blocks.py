@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import singledispatch
-from typing import Callable
+import base64
+from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
@@ -20,9 +21,12 @@ CHECKBOX, CHECKED = "\u25a1", "\u25a0"   # □ ■ — both in Liberation Sans
 @dataclass(frozen=True)
 class HtmlContext:
     """What drawing needs besides the block: how to refer to a project file (the
-    logo), and how form fields are drawn (kosong, isian, terisi)."""
+    logo), how form fields are drawn (kosong, isian, terisi), and the template
+    environment (a project's own templates first) for blocks drawn by templates."""
     asset_url: Callable[[str], str]
     mode: str = "terisi"
+    env: Any = None
+    font: str = "Liberation Sans"
 
 
 def text(value: str | None) -> Markup:
@@ -60,7 +64,8 @@ def _heading(h: b.Heading, ctx: HtmlContext) -> Markup:
     tag = "h1" if h.level == 1 else "h2"
     ident = Markup(' id="{}"').format(h.anchor) if h.anchor else Markup("")
     style = _style(text_align=h.align if h.align != "center" else None,
-                   font_size=f"{h.size}pt" if h.size else None, margin_bottom=f"{h.space_after}mm")
+                   font_size=f"{h.size}pt" if h.size else None, margin_top=f"{h.space_before}mm" if h.space_before
+                   else None, margin_bottom=f"{h.space_after}mm")
     lines = Markup("").join(Markup("<span>{}</span>").format(text(line)) for line in h.lines)
     return Markup('<{tag} class="judul"{ident}{style}>{lines}</{tag}>').format(
         tag=Markup(tag), ident=ident, style=style, lines=lines)
@@ -68,13 +73,15 @@ def _heading(h: b.Heading, ctx: HtmlContext) -> Markup:
 
 @draw.register
 def _list(lst: b.NumberedList, ctx: HtmlContext) -> Markup:
-    li = _style(padding_left=f"{lst.indent}mm") if lst.indent != 7 else Markup("")
+    li = _style(padding_left=f"{lst.indent}mm" if lst.indent != 7 else None,
+                margin_bottom=f"{lst.gap}mm" if lst.gap != 1 else None)
     m = _style(width=f"{lst.indent}mm", margin_left=f"-{lst.indent}mm") if lst.indent != 7 else Markup("")
     items = Markup("").join(
         Markup('<li{}><span class="m"{}>{}</span><span class="t">{}{}</span></li>').format(
             li, m, item.marker, text(item.text), draw(item.children, ctx) if item.children else Markup(""))
         for item in lst.items)
-    return Markup('<ol class="daftar">{}</ol>').format(items)
+    return Markup('<ol class="daftar"{}>{}</ol>').format(
+        _style(text_align=lst.align if lst.align != "justify" else None), items)
 
 
 @draw.register
@@ -98,14 +105,18 @@ def _fields(f: b.Fields, ctx: HtmlContext) -> Markup:
 @draw.register
 def _kop(k: b.Kop, ctx: HtmlContext) -> Markup:
     logo = Markup('<img class="lambang" src="{}" alt="">').format(ctx.asset_url(k.logo)) if k.logo else Markup("")
-    lines = [Markup('<p class="pemerintah">{}</p>').format(k.pemerintah),
-             Markup('<p class="dinas">{}</p>').format(k.dinas)]
+    return Markup('<div class="kop-surat">{}<div class="kop-teks">{}</div></div>').format(logo, kop_lines(k))
+
+
+def kop_lines(k: b.Kop) -> Markup:
+    """The kop's lines; also drawn in the SOP identity table's first cell."""
+    lines = [Markup('<div class="pemerintah">{}</div>').format(k.pemerintah),
+             Markup('<div class="dinas">{}</div>').format(k.dinas)]
     if k.unit:
-        lines.append(Markup('<p class="unit">{}</p>').format(k.unit))
+        lines.append(Markup('<div class="unit">{}</div>').format(k.unit))
     if k.address:
-        lines.append(Markup('<p class="alamat">{}</p>').format(k.address))
-    return Markup('<div class="kop-surat">{}<div class="kop-teks">{}</div></div>').format(
-        logo, Markup("").join(lines))
+        lines.append(Markup('<div class="alamat">{}</div>').format(k.address))
+    return Markup("\n").join(lines)
 
 
 @draw.register
@@ -134,6 +145,34 @@ def signature_lines(s: b.Signature) -> Markup:
 def _signatures(s: b.Signatures, ctx: HtmlContext) -> Markup:
     cells = Markup("").join(Markup("<td>{}</td>").format(signature_lines(sig)) for sig in s.signatures)
     return Markup('<table class="ttd-baris"><tr>{}</tr></table>').format(cells)
+
+
+@draw.register
+def _image(i: b.Image, ctx: HtmlContext) -> Markup:
+    if i.svg is not None:
+        src = "data:image/svg+xml;base64," + base64.b64encode(i.svg.encode("utf-8")).decode("ascii")
+    elif i.path:
+        src = ctx.asset_url(i.path)
+    else:
+        src = "data:image/png;base64," + base64.b64encode(i.png or b"").decode("ascii")
+    size = _style(height=f"{i.height}mm" if i.height else None,
+                  width=f"{i.width}mm" if i.width else (None if i.height else "100%"))
+    return Markup('<div class="gambar"{}><img src="{}" alt=""{}></div>').format(
+        _style(text_align=i.align, margin_bottom=f"{i.space_after}mm" if i.space_after else None), src, size)
+
+
+@draw.register
+def _toc(toc: b.Toc, ctx: HtmlContext) -> Markup:
+    rows = Markup("").join(
+        Markup('<tr><td><a href="#{0}">{1}</a></td><td class="hal"><a href="#{0}"></a></td></tr>').format(
+            e.anchor, e.title) for e in toc.entries)
+    return Markup('<table class="daftar-isi">{}</table>').format(rows)
+
+
+@singledispatch
+def block_css(block, ctx: HtmlContext) -> str:
+    """CSS a block kind needs beyond BLOCKS_CSS (none by default)."""
+    return ""
 
 
 @draw.register
@@ -209,6 +248,7 @@ h1.judul span, h2.judul span { display: block; }
 ol.daftar { list-style: none; margin: 0; padding: 0; }
 ol.daftar li { margin-bottom: 1mm; padding-left: 7mm; }
 ol.daftar li > .m { float: left; width: 7mm; margin-left: -7mm; }
+ol.daftar ol.daftar { margin-top: 1mm; }
 table.isian-baris { border-collapse: collapse; width: 100%; }
 table.isian-baris td { border: none; padding: 0 0 1.5mm 0; vertical-align: top; text-align: justify; }
 table.isian-baris td.titik { width: 5mm; }
@@ -217,7 +257,6 @@ table.isian-baris tr.akhir { break-inside: avoid; break-after: avoid; }
 .kop-surat { display: flex; align-items: center; border-bottom: 2.2pt double #000; padding-bottom: 2mm; margin-bottom: 5mm; }
 .kop-surat .lambang { height: 24mm; margin-right: 4mm; }
 .kop-surat .kop-teks { flex: 1; text-align: center; }
-.kop-surat p { margin: 0; }
 .kop-surat .pemerintah { font-size: 12pt; font-weight: bold; }
 .kop-surat .dinas { font-size: 13pt; font-weight: bold; }
 .kop-surat .unit { font-size: 11pt; font-weight: bold; }
@@ -230,6 +269,13 @@ table.isian-baris tr.akhir { break-inside: avoid; break-after: avoid; }
 table.ttd-baris { width: 100%; margin-top: 6mm; border-collapse: collapse; break-inside: avoid; }
 table.ttd-baris td { border: none; vertical-align: top; text-align: center; padding: 0 2mm; }
 .putus-halaman { break-before: page; }
+.gambar img { max-height: 250mm; object-fit: contain; }
+table.daftar-isi { width: 100%; border-collapse: collapse; }
+table.daftar-isi td { border: none; padding: 1mm 0; vertical-align: bottom; }
+table.daftar-isi td.hal { text-align: right; width: 14mm; }
+table.daftar-isi a { color: #000; text-decoration: none; }
+table.daftar-isi a::after { content: leader('.'); }
+table.daftar-isi td.hal a::after { content: target-counter(attr(href), page); }
 table.tabel { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm 0 2mm 0; }
 table.tabel td, table.tabel th { border: 0.6pt solid #000; padding: 1.2mm 1.4mm; vertical-align: top; }
 table.tabel th { font-weight: bold; text-align: center; vertical-align: middle; }

@@ -5,7 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from soppress.render.html.assets import AssetUrl, font_stack, fonts_css
-from soppress.render.html.blocks import BLOCKS_CSS, HtmlContext, blocks
+from soppress.render.html import sop as _sop  # noqa: F401 - registers the SOP sheet block's drawing
+from soppress.render.html.blocks import BLOCKS_CSS, HtmlContext, block_css, blocks
 from soppress.views.blocks import Document, PageNumbers, PageSpec
 
 _POSITIONS = {"atas-tengah": "top-center", "bawah-tengah": "bottom-center", "bawah-kanan": "bottom-right"}
@@ -36,8 +37,9 @@ def marking_css(marking: str | None, font: str) -> str:
     return f"@page {{ @top-right {{ {style} }} @bottom-right {{ {style} }} }}"
 
 
-def to_html(doc: Document, assets: AssetUrl) -> str:
-    ctx = HtmlContext(assets, doc.mode)
+def to_html(doc: Document, assets: AssetUrl, env=None) -> str:
+    ctx = HtmlContext(assets, doc.mode, env or _sop.environment(), doc.font)
+    extra = {css for section in doc.sections for block in section.blocks for css in [block_css(block, ctx)] if css}
     pages = "\n".join(page_css(f"s{i}", section.page) for i, section in enumerate(doc.sections))
     first = doc.sections[0].page
     css = "\n".join([
@@ -46,7 +48,7 @@ def to_html(doc: Document, assets: AssetUrl) -> str:
         f"margin: {first.top}mm {first.right}mm {first.bottom}mm {first.left}mm; }}",
         pages, numbers_css(doc.page_numbers, doc.font), marking_css(doc.marking, doc.font),
         f"html {{ font-family: {font_stack(doc.font)}; font-size: {doc.size}pt; line-height: {doc.line}; "
-        "color: #000; }", "body { margin: 0; }", ".bagian + .bagian { break-before: page; }", BLOCKS_CSS,
+        "color: #000; }", "body { margin: 0; }", ".bagian + .bagian { break-before: page; }", BLOCKS_CSS, *sorted(extra),
     ])
     body = Markup("\n").join(
         Markup('<section class="bagian"{} style="page: s{}">\n{}\n</section>').format(

@@ -1,4 +1,8 @@
-"""The SOP sheets as HTML (the input of the PDF renderer, and an output of its own)."""
+"""The SOP sheet as HTML (the input of the PDF renderer, and an output of its own).
+
+The template (templates/sop.html.j2 and sop_body.html.j2, overridable by a project's
+own templates/) places the view; the identity sections, kop lines and signature are
+drawn by the shared block drawers of render/html/blocks.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,24 +11,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from soppress.render.html import css_draw as draw_css
+from soppress.errors import template_error
+from soppress.layout.flowchart import FlowLayout
+from soppress.render.html import css_draw
+from soppress.render.html.assets import AssetUrl, font_stack, fonts_css
+from soppress.render.html.blocks import HtmlContext, block_css, blocks, draw, kop_lines, signature_lines
 from soppress.views import text
-from soppress.views.common import citation_text, kop_address
-from soppress.layout.flowchart import FlowLayout, Row
-from soppress.model import Butir, Kop, Langkah, Pejabat, Sop
-from soppress.sources.project import Project
-from soppress.layout.page import Columns, Page
-
-from soppress.resources import FONT_DIR
-SHIPPED_FONT = "Liberation Sans"
-_FONT_FILES = {("normal", "normal"): "Regular", ("bold", "normal"): "Bold",
-               ("normal", "italic"): "Italic", ("bold", "italic"): "BoldItalic"}
-
-SECTION_TITLES = [
-    (("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi Pelaksana")),
-    (("keterkaitan", "Keterkaitan"), ("peralatan", "Peralatan/Perlengkapan")),
-    (("peringatan", "Peringatan"), ("pencatatan", "Pencatatan dan Pendataan")),
-]
+from soppress.views.sop import LEGEND, Lines, RowView, SheetBlock, SheetView
 
 
 def environment(project_root: Path | None = None) -> jinja2.Environment:
@@ -36,106 +29,56 @@ def environment(project_root: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["md"] = text.inline
-    env.globals.update(marker=text.marker, item_marker=text.item_marker, sub_marker=text.sub_marker)
+    env.project_root = project_root  # to name an override's file relative to the project in messages
     return env
 
 
-def fonts_css(font: str) -> str:
-    if font != SHIPPED_FONT:
-        return ""
-    return "\n".join(
-        f'@font-face {{ font-family: "{SHIPPED_FONT}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{(FONT_DIR / f"LiberationSans-{name}.ttf").as_uri()}"); }}'
-        for (weight, style), name in _FONT_FILES.items())
+def render(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets: AssetUrl,
+           flowchart_only: bool = False, measuring: bool = False) -> str:
+    """The sheet as HTML, ``layout`` paginated. ``flowchart_only`` leaves out the
+    identity sheet and the summary; ``measuring`` also leaves out the drawing (row
+    heights do not depend on it), which makes the measuring pass cheap."""
+    return _template(env, "sop.html.j2", sheet_variables(view, layout, assets, flowchart_only, measuring))
 
 
-@dataclass
-class SheetContext:
-    project: Project
-    sop: Sop
-    kop: Kop
-    signatory: Pejabat
-    page: Page
-    cols: Columns
-    layout: FlowLayout
-    font: str
-    lampiran: tuple[str, str] | None = None  # (roman, "KEPUTUSAN … NOMOR … TENTANG …") when enacted as one
-
-
-def render(ctx: SheetContext, env: jinja2.Environment, flowchart_only: bool = False, measuring: bool = False) -> str:
-    """The sheet as HTML. ``flowchart_only`` leaves out the identity sheet and the
-    summary; ``measuring`` also leaves out the drawing (row heights do not depend on
-    it), which makes the measuring pass of the PDF renderer cheap."""
-    return env.get_template("sop.html.j2").render(**sheet_variables(ctx, flowchart_only, measuring))
-
-
-def render_body(ctx: SheetContext, env: jinja2.Environment, prefix: str) -> Markup:
+def render_body(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets: AssetUrl,
+                prefix: str) -> Markup:
     """The sheet's content alone, for a document that holds several (the SOP book);
     ``prefix`` keeps its element ids unique there."""
-    return Markup(env.get_template("sop_body.html.j2").render(**sheet_variables(ctx, prefix=prefix)))
+    return Markup(_template(env, "sop_body.html.j2", sheet_variables(view, layout, assets, prefix=prefix)))
 
 
-def sheet_variables(ctx: SheetContext, flowchart_only: bool = False, measuring: bool = False,
-                    prefix: str = "") -> dict:
-    sop, kop = ctx.sop, ctx.kop
-    logo = (ctx.project.root / "letterheads" / kop.logo).as_uri() if kop.logo else None
+def _template(env: jinja2.Environment, name: str, variables: dict) -> str:
+    """A template rendered; a broken one (a project's own override) is a located message."""
+    try:
+        return env.get_template(name).render(**variables)
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, getattr(env, "project_root", None)) from None
 
-    def cite(butir: Butir) -> str:
-        if any(b is butir for b in sop.dasar_hukum.butir):
-            return citation_text(ctx.project, butir)
-        return butir.teks
 
+def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowchart_only: bool = False,
+                    measuring: bool = False, prefix: str = "") -> dict:
+    ctx = HtmlContext(assets)
     return dict(
-        flowchart_only=flowchart_only, prefix=prefix, lampiran=ctx.lampiran, sop=sop, kop=kop,
-        signatory=ctx.signatory, page=ctx.page, cols=ctx.cols,
-        font=Markup(f'"{ctx.font}", Arial, sans-serif'), fonts_css=Markup(fonts_css(ctx.font)),
-        author=kop.unit or kop.dinas, logo=logo, address=kop_address(kop),
-        identity_rows=identity_rows(sop), sections=section_pairs(sop), cite=cite,
-        heads=sop.tampilan.judul_kolom, lanes=[p.nama for p in sop.pelaksana],
-        rows=[_row(ctx.layout, i, r, measuring) for i, r in enumerate(ctx.layout.rows)],
-        legend=legend_html(), summary=summary(sop),
+        flowchart_only=flowchart_only, prefix=prefix, lampiran=view.lampiran, sop=view.sop, kop=view.kop,
+        kop_lines=kop_lines(view.kop), signature=signature_lines(view.signature), page=view.page, cols=view.cols,
+        font=Markup(font_stack(view.font)), fonts_css=Markup(fonts_css(view.font, assets)), author=view.author,
+        logo=assets(view.kop.logo) if view.kop.logo else None, identity_rows=view.identity,
+        sections=[tuple((s.title, blocks(s.blocks, ctx)) for s in pair) for pair in view.sections],
+        heads=view.heads, lanes=view.lanes,
+        rows=[_row(layout, i, r, measuring) for i, r in enumerate(view.rows)],
+        legend=legend_html(), summary=view.summary, closing=draw(view.closing, ctx) if view.closing else None,
     )
 
 
-def identity_rows(sop: Sop) -> list[tuple[str, str]]:
-    rows = [("Nomor SOP", sop.nomor)]
-    if sop.nomor_revisi:
-        rows.append(("Nomor Revisi", sop.nomor_revisi))
-    rows.append(("Tanggal Pembuatan", str(sop.tanggal_pembuatan or "-")))
-    revisi = sop.tanggal_revisi
-    if revisi and revisi.tanggal:
-        rows.append(("Tanggal Revisi", f"{revisi.tanggal}" + (" (rencana kaji ulang)" if revisi.rencana else "")))
-    else:
-        rows.append(("Tanggal Revisi", "-"))
-    if sop.tanggal_efektif or not sop.tanggal_pengesahan:
-        rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or "-")))
-    if sop.tanggal_pengesahan:
-        rows.append(("Tanggal Pengesahan", str(sop.tanggal_pengesahan)))
-    rows.append(("Disahkan oleh", ""))
-    rows.append(("Nama SOP", sop.nama))
-    return rows
-
-
-def section_pairs(sop: Sop):
-    return [tuple(((getattr(sop, key).judul or title).rstrip(" :"), getattr(sop, key)) for key, title in pair)
-            for pair in SECTION_TITLES]
-
-
-def _lines(values: list[tuple[str, str]]) -> Markup:
-    """Sub-step values as 'a. …' lines (only the letters that have a value)."""
-    return Markup("").join(Markup('<div class="sub"><span class="m">{}</span> {}</div>').format(m, text.inline(v))
-                           for m, v in values if v)
-
-
-def _mutu(step: Langkah, field: str) -> Markup:
-    own = getattr(step, field)
-    own_html = text.inline(str(own)) if own else Markup("")
-    if not step.sub or step.sub_terpisah:
-        return own_html
-    subs = _lines([(text.sub_marker(i), str(getattr(s, field) or "")) for i, s in enumerate(step.sub)])
-    if field == "waktu" and own:
-        return own_html  # one duration for the whole step
-    return own_html + subs
+def _lines(lines: Lines) -> Markup:
+    lead = text.inline(lines.lead)
+    if lines.inline:  # a sub-step row: the step's uraian (first row only), then its own line
+        lead = lead + Markup("<br>") if lines.lead else lead
+        return lead + Markup("").join(Markup('<span class="sub"><span class="m">{}</span> {}</span>').format(
+            m, text.inline(v)) for m, v in lines.subs)
+    return lead + Markup("").join(Markup('<div class="sub"><span class="m">{}</span> {}</div>').format(
+        m, text.inline(v)) for m, v in lines.subs)
 
 
 @dataclass
@@ -152,52 +95,32 @@ class _HtmlRow:
     page_break: bool
 
 
-def _row(layout: FlowLayout, index: int, row: Row, measuring: bool = False) -> _HtmlRow:
-    cells = [("" if measuring else draw_css.cell_style(layout, index, lane.index)) for lane in layout.lanes]
+def _row(layout: FlowLayout, index: int, row: RowView, measuring: bool = False) -> _HtmlRow:
+    cells = [("" if measuring else css_draw.cell_style(layout, index, lane.index)) for lane in layout.lanes]
     page_break = any(page and page[0] == index for page in layout.pages[1:])
-    empty = Markup("")
-    if row.kind == "bagian":
-        return _HtmlRow("bagian", row.no, text.inline(row.text), empty, empty, empty, empty, cells,
-                        row.min_height, page_break)
-    step = row.step
-    if row.kind == "sub":
-        i = step.sub.index(row.sub)
-        lead = text.inline(step.uraian) + Markup("<br>") if i == 0 and step.uraian else empty
-        kegiatan = lead + Markup('<span class="sub"><span class="m">{}</span> {}</span>').format(
-            text.sub_marker(i), text.inline(row.sub.uraian))
-        waktu = row.sub.waktu or (step.waktu if i == 0 else None)
-        return _HtmlRow("sub", row.no, kegiatan, text.inline(row.sub.kelengkapan),
-                        text.inline(str(waktu) if waktu else ""), text.inline(row.sub.output),
-                        text.inline(row.sub.keterangan or (step.keterangan if i == 0 else "")),
-                        cells, row.min_height, page_break)
-    kegiatan = text.inline(step.uraian) + _lines([(text.sub_marker(i), s.uraian) for i, s in enumerate(step.sub)])
-    return _HtmlRow("langkah", row.no, kegiatan, _mutu(step, "kelengkapan"), _mutu(step, "waktu"),
-                    _mutu(step, "output"), text.inline(step.keterangan), cells, row.min_height, page_break)
-
-
-def summary(sop: Sop) -> list[dict]:
-    """NO, PROSEDUR, PENANGGUNG JAWAB, WAKTU, KET, derived from the activities (seed 003)."""
-    rows = []
-    for step in sop.langkah:
-        labels = [sop.pelaksana_of(r).label for r in step.pelaksana]
-        waktu = str(step.waktu) if step.waktu else ", ".join(str(d) for d in step.durations)
-        prosedur = " ".join([step.uraian, *(s.uraian for s in step.sub)]).strip()
-        rows.append({"no": step.no, "prosedur": " ".join(prosedur.split()), "pj": "/".join(labels),
-                     "waktu": waktu, "ket": step.keterangan or ""})
-    return rows
-
-
-LEGEND = [
-    ("mulai", "Kapsul: mulai dan akhir"),
-    ("proses", "Kotak: proses atau kegiatan"),
-    ("keputusan", "Belah ketupat: pengambilan keputusan"),
-    ("panah", "Anak panah: arah alur"),
-    ("penghubung", "Segi lima: penghubung antarhalaman"),
-]
+    return _HtmlRow(row.kind, row.no, _lines(row.kegiatan), _lines(row.kelengkapan), _lines(row.waktu),
+                    _lines(row.output), text.inline(row.keterangan), cells, layout.rows[index].min_height,
+                    page_break)
 
 
 def legend_html() -> Markup:
     """The five symbols in one line, so the legend fits under the table."""
     cell = Markup('<td class="simbol" style="{}"></td><td class="arti">{}</td>')
     return (Markup('<table class="legenda"><tr>') + Markup("").join(
-        cell.format(draw_css.legend_style(kind), text) for kind, text in LEGEND) + Markup("</tr></table>"))
+        cell.format(css_draw.legend_style(kind), meaning) for kind, meaning in LEGEND) + Markup("</tr></table>"))
+
+
+
+
+@draw.register
+def _sheet_block(block: SheetBlock, ctx: HtmlContext) -> Markup:
+    sheet = block.sheet
+    return Markup('<div class="lampiran">{}</div>').format(
+        render_body(sheet.view, sheet.layout, ctx.env, ctx.asset_url, block.prefix))
+
+
+@block_css.register
+def _sheet_css(block: SheetBlock, ctx: HtmlContext) -> str:
+    """The sheet's styles, scoped to it, so the document's other blocks keep theirs."""
+    scoped = _template(ctx.env, "sop_style.css.j2", {"scope": ".lampiran ", "font": Markup(font_stack(ctx.font))})
+    return ".lampiran { font-size: 9pt; line-height: 1.25; }\n" + scoped

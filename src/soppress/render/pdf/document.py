@@ -11,10 +11,20 @@ from soppress.render.html.document import to_html
 from soppress.views.blocks import Document
 
 
-def layout(doc: Document, project_root: Path) -> weasyprint.Document:
-    html = to_html(doc, file_assets(project_root))
+def layout(doc: Document, project_root: Path, env=None) -> weasyprint.Document:
+    html = to_html(doc, file_assets(project_root), env)
     return weasyprint.HTML(string=html, base_url=str(project_root)).render(pdf_forms=doc.mode == "isian")
 
 
-def to_pdf(doc: Document, project_root: Path) -> bytes:
-    return layout(doc, project_root).write_pdf(pdf_forms=doc.mode == "isian")
+def to_pdf(doc: Document, project_root: Path, env=None) -> bytes:
+    return layout(doc, project_root, env).write_pdf(pdf_forms=doc.mode == "isian")
+
+
+def part_pages(document: weasyprint.Document, anchors: list[str]) -> dict[str, int]:
+    """The page each anchor (a section's name) starts on, 1-based."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in anchors:
+            if anchor and anchor in page.anchors:
+                pages.setdefault(anchor, number)
+    return pages

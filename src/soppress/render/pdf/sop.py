@@ -17,7 +17,11 @@ import jinja2
 import weasyprint
 
 from soppress.layout import pagination
-from soppress.render.html.sop import SheetContext, render
+from soppress.layout.flowchart import FlowLayout
+from soppress.layout.pagination import PagePlan
+from soppress.render.html.assets import AssetUrl
+from soppress.render.html.sop import render
+from soppress.views.sop import SheetView
 
 MAX_PASSES = 6
 WHOLE_FIRST_ROWS = 8  # SOPs with more rows than this are measured flowchart-only first
@@ -84,50 +88,47 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
 
 
 @dataclass
-class RenderedSheet:
+class LaidOutSheet:
+    """The result of planning one sheet: its page plan, the layout with the plan's
+    page breaks and connectors, and the final weasyprint document (the PDF)."""
+    plan: PagePlan
+    layout: FlowLayout
     html: str
     document: weasyprint.Document
-    page_numbers: list[int]  # the PDF page of each flowchart page (layout.pages)
-    row_heights: list[float] | None = None     # mm, as laid out: the DOCX rows take these
-    header_heights: list[float] | None = None
-    row_tops: list[float | None] | None = None  # mm from the top of the row's page
-    identity: dict[str, tuple[int, float]] | None = None  # identity-sheet rows: id -> (page, height mm)
 
 
-def render_pdf(ctx: SheetContext, env: jinja2.Environment) -> RenderedSheet:
-    """Lay the sheet out with its connectors; ``ctx.layout.pages`` is set."""
-    layout = ctx.layout
-    pagination.paginate(layout, [])
-    whole = len(layout.rows) <= WHOLE_FIRST_ROWS
-    html = render(ctx, env, flowchart_only=not whole, measuring=not whole)
-    document = _layout(html, ctx)
-    m = measure(document, len(layout.rows))
+def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
+    """Lay the sheet out with its connectors until its pagination is settled."""
+    n = len(view.layout.rows)
+
+    def lay_out(layout: FlowLayout, **flags) -> tuple[str, weasyprint.Document, Measure]:
+        html = render(view, layout, env, assets, **flags)
+        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        return html, document, measure(document, n)
+
+    whole = n <= WHOLE_FIRST_ROWS
+    layout = pagination.paginate(view.layout, [])
+    html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
     if len(m.pages) == 1 and whole:
-        layout.pages = m.pages
-        return _sheet(html, document, m)
+        return _result(pagination.paginate(view.layout, m.pages), html, document, m)
     planned = _plan(layout, m)
     for _ in range(MAX_PASSES):
-        pagination.paginate(layout, planned)
-        html = render(ctx, env)
-        document = _layout(html, ctx)
-        m = measure(document, len(layout.rows))
+        layout = pagination.paginate(view.layout, planned)
+        html, document, m = lay_out(layout)
         if m.pages == layout.pages:
-            return _sheet(html, document, m)
+            return _result(layout, html, document, m)
         # the plan overflowed: plan again with the heights this pass measured (adopting its
         # pages would keep the old break and can leave a row alone on a page)
-        planned = _plan(layout, m)
-        if planned == layout.pages:
+        previous, planned = planned, _plan(layout, m)
+        if planned == previous:
             planned = m.pages
     raise PaginationError("pagination did not settle")
 
 
-def _plan(layout, m: Measure) -> list[list[int]]:
+def _plan(layout: FlowLayout, m: Measure) -> list[list[int]]:
     return pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
 
 
-def _sheet(html: str, document: weasyprint.Document, m: Measure) -> RenderedSheet:
-    return RenderedSheet(html, document, m.numbers, m.heights, m.header_heights, m.tops, m.identity)
-
-
-def _layout(html: str, ctx: SheetContext) -> weasyprint.Document:
-    return weasyprint.HTML(string=html, base_url=str(ctx.project.root)).render()
+def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Measure) -> LaidOutSheet:
+    plan = PagePlan(m.pages, m.numbers, m.heights, m.header_heights, m.tops, m.identity or {})
+    return LaidOutSheet(plan, layout, html, document)

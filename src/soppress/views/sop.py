@@ -1,0 +1,199 @@
+"""The SOP sheet as a view: what the HTML/PDF and the DOCX renderers both draw.
+
+Computed once per SOP: the identity rows, the six sections with their printed
+markers and citations, the kop and the signature, the flowchart layout (without
+page breaks: the page plan adds them, see soppress.layout.pagination), and each
+table row's cell contents (kegiatan, mutu baku, keterangan)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soppress.layout import flowchart
+from soppress.layout.flowchart import FlowLayout, Row
+from soppress.layout.page import Columns, Page, columns, landscape
+from soppress.layout.pagination import PagePlan
+from soppress.model import Butir, Daftar, JudulKolom, Langkah, Sop
+from soppress.sources.project import Project, SopFile
+from soppress.views import blocks as b
+from soppress.views.common import citation_text, kop_block, signature_block
+from soppress.views.keputusan import Enactment
+from soppress.views.text import item_marker, sub_marker
+
+SECTION_TITLES = [
+    (("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi Pelaksana")),
+    (("keterkaitan", "Keterkaitan"), ("peralatan", "Peralatan/Perlengkapan")),
+    (("peringatan", "Peringatan"), ("pencatatan", "Pencatatan dan Pendataan")),
+]
+SIGNATURE_ROOM = 12.0  # room to sign in the identity table's "Disahkan oleh" cell (mm)
+
+LEGEND = [
+    ("mulai", "Kapsul: mulai dan akhir"),
+    ("proses", "Kotak: proses atau kegiatan"),
+    ("keputusan", "Belah ketupat: pengambilan keputusan"),
+    ("panah", "Anak panah: arah alur"),
+    ("penghubung", "Segi lima: penghubung antarhalaman"),
+]
+
+
+@dataclass(frozen=True)
+class Lines:
+    """A cell's text: a lead text and sub-step lines ("a." …). ``inline``: the sub
+    line follows the lead on the same paragraph, after a line break (a sub-step row)."""
+    lead: str = ""
+    subs: tuple[tuple[str, str], ...] = ()
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class RowView:
+    kind: str                 # "bagian" | "langkah" | "sub"
+    no: str
+    kegiatan: Lines
+    kelengkapan: Lines
+    waktu: Lines
+    output: Lines
+    keterangan: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One identity section: its title and content ("-" when empty)."""
+    title: str
+    blocks: tuple[b.Block, ...]
+
+
+@dataclass(frozen=True)
+class SheetView:
+    key: str
+    sop: Sop
+    kop: b.Kop
+    signature: b.Signature
+    page: Page
+    cols: Columns
+    layout: FlowLayout            # without page breaks (see layout.pagination.paginate)
+    font: str
+    author: str
+    lampiran: tuple[str, ...] | None   # header lines when a Keputusan enacts this SOP as a lampiran
+    closing: b.Signature | None        # the Keputusan's signature ending the lampiran
+    identity: tuple[tuple[str, str], ...]
+    sections: tuple[tuple[Section, Section], ...]
+    heads: JudulKolom
+    lanes: tuple[str, ...]
+    rows: tuple[RowView, ...]
+    summary: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class PlannedSheet:
+    """A sheet with its settled page plan: what the DOCX and the book draw."""
+    view: SheetView
+    plan: "PagePlan"
+    layout: FlowLayout            # ``view.layout`` with the plan's page breaks and connectors
+
+
+@dataclass(frozen=True)
+class SheetBlock:
+    """An SOP sheet inside another document (a lampiran of the SOP book); ``prefix``
+    keeps its element ids unique there."""
+    sheet: PlannedSheet
+    prefix: str
+
+
+def sheet_view(project: Project, sop_file: SopFile, enactment: Enactment | None = None) -> SheetView:
+    """``enactment``: when a Keputusan enacts the SOP as a lampiran (its header, the
+    closing signature, and the tanggal efektif it gives an SOP that names none)."""
+    sop = sop_file.sop
+    kop = project.letterhead(sop)
+    page = landscape(kop.kertas or project.config.kertas, project.config.margin_mm)
+    cols = columns(sop, page)
+    layout = flowchart.build(sop, cols.lanes)
+    return SheetView(
+        sop_file.key, sop, kop_block(kop), signature_block(project.signatory(sop), room=SIGNATURE_ROOM),
+        page, cols, layout, kop.huruf or project.config.huruf, kop.unit or kop.dinas,
+        enactment.header if enactment else None, enactment.closing if enactment else None,
+        tuple(identity_rows(sop, enactment.tanggal if enactment else None)), _sections(project, sop),
+        sop.tampilan.judul_kolom,
+        tuple(p.nama for p in sop.pelaksana), tuple(_row(r) for r in layout.rows), tuple(summary(sop)))
+
+
+def identity_rows(sop: Sop, enacted_on: str | None = None) -> list[tuple[str, str]]:
+    """``enacted_on``: the date of the Keputusan enacting the SOP, its tanggal efektif
+    unless the SOP gives one."""
+    rows = [("Nomor SOP", sop.nomor)]
+    if sop.nomor_revisi:
+        rows.append(("Nomor Revisi", sop.nomor_revisi))
+    rows.append(("Tanggal Pembuatan", str(sop.tanggal_pembuatan or "-")))
+    revisi = sop.tanggal_revisi
+    if revisi and revisi.tanggal:
+        rows.append(("Tanggal Revisi", f"{revisi.tanggal}" + (" (rencana kaji ulang)" if revisi.rencana else "")))
+    else:
+        rows.append(("Tanggal Revisi", "-"))
+    if sop.tanggal_efektif or enacted_on or not sop.tanggal_pengesahan:
+        rows.append(("Tanggal Efektif", str(sop.tanggal_efektif or enacted_on or "-")))
+    if sop.tanggal_pengesahan:
+        rows.append(("Tanggal Pengesahan", str(sop.tanggal_pengesahan)))
+    rows.append(("Disahkan oleh", ""))
+    rows.append(("Nama SOP", sop.nama))
+    return rows
+
+
+def _sections(project: Project, sop: Sop) -> tuple[tuple[Section, Section], ...]:
+    def section(key: str, title: str) -> Section:
+        daftar: Daftar = getattr(sop, key)
+        return Section((daftar.judul or title).rstrip(" :"), section_blocks(project, daftar, cite=key == "dasar_hukum"))
+    return tuple(tuple(section(key, title) for key, title in pair) for pair in SECTION_TITLES)
+
+
+def section_blocks(project: Project, daftar: Daftar, cite: bool) -> tuple[b.Block, ...]:
+    if daftar.kosong:
+        return (b.Paragraph("-", space_after=0),)
+    out: list[b.Block] = []
+    if daftar.pengantar:
+        out.append(b.Paragraph(daftar.pengantar, space_after=0))
+    if daftar.butir:
+        out.append(_list(project, daftar.butir, daftar.penomoran, cite))
+    return tuple(out)
+
+
+def _list(project: Project, items: list[Butir], style: str, cite: bool) -> b.NumberedList:
+    return b.NumberedList(tuple(
+        b.ListItem(item_marker(style, i, item.nomor), citation_text(project, item) if cite else item.teks,
+                   _list(project, item.butir, item.penomoran, cite) if item.butir else None)
+        for i, item in enumerate(items)), indent=5.5, gap=0.6, align="left")
+
+
+def _mutu(step: Langkah, field: str) -> Lines:
+    own = getattr(step, field)
+    lead = str(own) if own else ""
+    if not step.sub or step.sub_terpisah or (field == "waktu" and own):  # one duration for the whole step
+        return Lines(lead)
+    subs = tuple((sub_marker(i), str(getattr(s, field) or "")) for i, s in enumerate(step.sub))
+    return Lines(lead, tuple((m, v) for m, v in subs if v))
+
+
+def _row(row: Row) -> RowView:
+    if row.kind == "bagian":
+        return RowView("bagian", row.no, Lines(row.text), Lines(), Lines(), Lines(), "")
+    step = row.step
+    if row.kind == "sub":
+        i = step.sub.index(row.sub)
+        lead = step.uraian if i == 0 and step.uraian else ""
+        waktu = row.sub.waktu or (step.waktu if i == 0 else None)
+        return RowView("sub", row.no, Lines(lead, ((sub_marker(i), row.sub.uraian),), inline=True),
+                       Lines(row.sub.kelengkapan or ""), Lines(str(waktu) if waktu else ""),
+                       Lines(row.sub.output or ""), row.sub.keterangan or (step.keterangan if i == 0 else "") or "")
+    kegiatan = Lines(step.uraian, tuple((sub_marker(i), s.uraian) for i, s in enumerate(step.sub)))
+    return RowView("langkah", row.no, kegiatan, _mutu(step, "kelengkapan"), _mutu(step, "waktu"),
+                   _mutu(step, "output"), step.keterangan or "")
+
+
+def summary(sop: Sop) -> list[dict]:
+    """NO, PROSEDUR, PENANGGUNG JAWAB, WAKTU, KET, derived from the activities (seed 003)."""
+    rows = []
+    for step in sop.langkah:
+        labels = [sop.pelaksana_of(r).label for r in step.pelaksana]
+        waktu = str(step.waktu) if step.waktu else ", ".join(str(d) for d in step.durations)
+        prosedur = " ".join([step.uraian, *(s.uraian for s in step.sub)]).strip()
+        rows.append({"no": step.no, "prosedur": " ".join(prosedur.split()), "pj": "/".join(labels),
+                     "waktu": waktu, "ket": step.keterangan or ""})
+    return rows
