@@ -320,3 +320,37 @@ def sumber(berkas: Path, out: Path | None) -> None:
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
         click.echo(f"ditulis: {write_atomic(target, data)}")
 from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)
+@main.group()
+def surat() -> None:
+    """Surat kasus: templat di folder letters/ proyek (bawaan paket sebagai cadangan)."""
+
+
+@surat.command("periksa")
+@PROJECT_OPTION
+@_friendly
+def surat_periksa(project_dir: Path | None) -> None:
+    """Coba setiap templat surat pada data contoh (sintetis) untuk setiap unit."""
+    from soppress.checks.diagnostics import Report
+    from soppress.letters.check import periksa_surat
+    from soppress.sources.project import load_project
+    project = load_project(_root(project_dir), Report())
+    report = periksa_surat(project)
+    if report.diagnostics:
+        click.echo(report.render_text(), err=True)
+    click.echo(f"templat surat diperiksa: {len(report.errors)} galat.", err=bool(report.errors))
+    if report.errors:
+        sys.exit(1)
+
+
+@surat.command("salin")
+@click.argument("jenis")
+@PROJECT_OPTION
+@_friendly
+def surat_salin(jenis: str, project_dir: Path | None) -> None:
+    """Salin templat bawaan JENIS ke folder letters/ proyek untuk diubah."""
+    from soppress.letters.templates import copy_default
+    try:
+        target = copy_default(_root(project_dir), jenis)
+    except (FileNotFoundError, FileExistsError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"templat disalin ke {target}; surat {jenis} kini memakai berkas ini")

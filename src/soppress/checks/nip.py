@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from soppress.views.indonesia import PANGKAT, golongan_key, nip_cetak
+
 
 @dataclass(frozen=True)
 class NipInfo:
@@ -19,8 +21,7 @@ class NipInfo:
 
     @property
     def printed(self) -> str:
-        d = self.digits
-        return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
+        return nip_cetak(self.digits)
 
 
 def digits_of(text: str) -> str:
@@ -55,16 +56,6 @@ def check_nip(text: str) -> list[str]:
 def is_pppk(text: str) -> bool:
     d = digits_of(text)
     return len(d) == 18 and not 1 <= int(d[12:14]) <= 12
-
-
-# Pangkat for each golongan ruang (PP 99/2000), to check that the two agree.
-PANGKAT = {
-    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
-    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur", "II/d": "Pengatur Tingkat I",
-    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata", "III/d": "Penata Tingkat I",
-    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
-    "IV/e": "Pembina Utama",
-}
 
 
 _GOLONGAN = re.compile(r"\(?\s*\b(?P<ruang>IV|III|II|I)\s*[/.\-]?\s*(?P<huruf>[a-eA-E])\b\s*\)?")

@@ -6,6 +6,9 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+# roman, number_words and diktum_ordinal live with the rest of the Indonesian formatting.
+from soppress.views.indonesia import diktum_ordinal, number_words, roman  # noqa: F401
+
 _MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
 
 
@@ -45,43 +48,6 @@ def item_marker(style: str, index: int, written: str | None) -> str:
     suffix = style[1:] if style[:1] in ("1", "a") else ""
     return written if written.endswith((".", ")")) else written + suffix
 
-
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def roman(n: int) -> str:
-    """Roman numerals, for LAMPIRAN I, II, … and months in nomor surat."""
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-_UNITS = ["", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN"]
-
-
-def number_words(n: int) -> str:
-    """1..99 in Indonesian capitals (SATU, SEBELAS, DUA PULUH SATU), from a table:
-    locale libraries have changed their spell-out between versions."""
-    if not 1 <= n <= 99:
-        raise ValueError(n)
-    if n < 10:
-        return _UNITS[n]
-    if n == 10:
-        return "SEPULUH"
-    if n == 11:
-        return "SEBELAS"
-    if n < 20:
-        return f"{_UNITS[n - 10]} BELAS"
-    tens, unit = divmod(n, 10)
-    return " ".join(x for x in ("SEPULUH" if tens == 1 else f"{_UNITS[tens]} PULUH", _UNITS[unit]) if x)
-
-
-def diktum_ordinal(n: int) -> str:
-    """KESATU, KEDUA, …, KESEBELAS, KEDUA BELAS, KEDUA PULUH SATU."""
-    return "KE" + number_words(n)
 
 
 def balanced(text: str, size_pt: float, width_mm: float, bold: bool = False) -> str:
