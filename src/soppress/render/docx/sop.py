@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 
 from soppress.render.docx import blocks as dx
-from soppress.render.docx import png_draw
+from soppress.render.docx import package, png_draw
 from soppress.resources import TEMPLATE_DIR
 from soppress.views import text
 from soppress.model import Daftar, Langkah
@@ -68,7 +68,7 @@ def finish_document(doc) -> bytes:
     dx.schema_order(doc)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return package.finish(out.getvalue())
 
 
 def sop_into(doc, ctx: SheetContext, sheet: RenderedSheet, new_section: bool = True) -> None:
