@@ -1,28 +1,26 @@
 """The last step of every DOCX soppress writes: the shipped Liberation Sans inside
 the file, and the same bytes for the same source.
 
-**Fonts.** The runs ask for the font the template's styles name: "Arial" in the
-package template (style *Normal*); a dinas template may name "Liberation Sans".
-Liberation Sans has Arial's metrics, so for each of these two names the document
-asks for, the font table's entry of that name carries the shipped faces the
-document uses, embedded the ECMA-376 way (Part 1, §17.8.1 and §17.8.3):
-obfuscated parts ``word/fonts/*.odttf`` (the first 32 bytes XOR-ed with the
-reversed bytes of the entry's ``w:fontKey`` GUID), ``w:embedRegular`` … in
-``fontTable.xml``, ``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts`` in
-``settings.xml``. LibreOffice registers an embedded face under the entry's name,
-so a reader without Arial and Liberation lays the file out with our metrics; Word
-uses its own Arial, whose metrics are the same.
+**Fonts.** Runs ask for the font the template's styles name: "Arial" in the
+package template (style *Normal*), perhaps "Liberation Sans" in a dinas template.
+Liberation Sans has Arial's metrics, so the font-table entry of each such name the
+document asks for carries the shipped faces its runs use, embedded as ECMA-376
+Part 1 §17.8 says: obfuscated ``word/fonts/*.odttf`` parts, ``w:embedRegular`` …
+with a ``w:fontKey``, ``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts``.
+LibreOffice registers an embedded face under the entry's name, so a reader without
+Arial and Liberation lays the file out with our metrics; Word uses its own Arial,
+whose metrics are the same.
 
-**Subset.** Each face is cut (fontTools) to a fixed Latin set plus whatever else
+**Subset.** Each face is cut (fontTools) to a fixed Latin set plus anything else
 the document uses, not to the document's characters alone: LibreOffice keeps the
-first embedded face of a given name and style for its whole session (an existing
-temporary file is "assumed already added", vcl EmbeddedFontsHelper), so every
-soppress DOCX should carry the same face; and staff correcting a sentence type
+first embedded face of a name and style for its whole session (vcl
+EmbeddedFontsHelper: an existing temporary file is "assumed already added"), so
+every soppress DOCX should carry the same face; and staff editing a sentence type
 letters the document did not use yet.
 
 **Reproducible.** Zip members in a fixed order with fixed times and attributes,
-the core properties' dates from ``SOURCE_DATE_EPOCH``, font keys derived from the
-font bytes: the same source gives the same bytes.
+core dates from ``SOURCE_DATE_EPOCH`` (else the build time), font keys derived from
+the font bytes.
 """
 from __future__ import annotations
 
@@ -62,13 +60,12 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def finish(data: bytes, embed: bool = True) -> bytes:
-    """The saved DOCX ``data`` as soppress ships it: fonts embedded (unless
-    ``embed`` is false), core dates set, zip written reproducibly."""
+def finish(data: bytes) -> bytes:
+    """The saved DOCX ``data`` as soppress ships it: fonts embedded, core dates
+    set, zip written reproducibly."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = {name: z.read(name) for name in z.namelist()}
-    if embed:
-        embed_fonts(parts)
+    embed_fonts(parts)
     epoch = source_date()
     _set_dates(parts, epoch)
     return _zip(parts, epoch)
@@ -138,7 +135,7 @@ def requested_fonts(parts: dict[str, bytes]) -> set[str]:
         if name not in parts:
             continue
         for fonts in etree.fromstring(parts[name]).iter(w("rFonts")):
-            names.update(fonts.get(w(a)) for a in ("ascii", "hAnsi", "cs", "eastAsia") if fonts.get(w(a)))
+            names.update(fonts.get(w(a)) for a in ("ascii", "hAnsi") if fonts.get(w(a)))  # Latin text
             themed = themed or any(fonts.get(w(a)) for a in ("asciiTheme", "hAnsiTheme"))
     if themed and "word/theme/theme1.xml" in parts:
         drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
