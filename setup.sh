@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # System packages: pango/harfbuzz for weasyprint, graphviz (dot) for the peta keterkaitan,
-# poppler-utils (pdftotext/pdftoppm) and LibreOffice Writer (DOCX -> PDF) for the tests,
-# python3-venv for the virtual environment.
+# poppler-utils (pdftotext/pdftoppm/pdffonts) and LibreOffice Writer (DOCX -> PDF) for the tests,
+# fonts-dejavu-core as the tests' "reader without our fonts", python3-venv for the virtual
+# environment. No fonts-liberation on purpose: the package ships Liberation Sans, the PDF and
+# the DOCX carry it, and the tests must not depend on a system copy.
 APT_PACKAGES=(python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-              graphviz poppler-utils libreoffice-writer-nogui)
+              graphviz poppler-utils libreoffice-writer-nogui fonts-dejavu-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,8 +1,9 @@
 """SOP sheets as DOCX: reopened by python-docx, converted by LibreOffice, and
 compared with the PDF page by page (same steps on each page, nothing clipped,
-every symbol where the PDF has it)."""
+every symbol where the PDF has it) by two readers: LibreOffice knowing only the
+package's fonts, and LibreOffice knowing only DejaVu (a machine without Arial and
+Liberation), which lays the file out right only because the DOCX carries its fonts."""
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -10,19 +11,15 @@ import pytest
 from docx import Document
 from PIL import Image
 
+from libreoffice import DEJAVU_ONLY, PACKAGE_FONTS, convert, needs_soffice
 from pdfutil import info, page_text, render_page, squash
 from soppress.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p.relative_to(ROOT / "sops").with_suffix("").as_posix() for p in (ROOT / "sops").rglob("*.yaml"))
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-
-
-def convert(files: list[Path], out: Path) -> None:
-    profile = out / "lo-profile"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=600)
+READERS = {"package-fonts": PACKAGE_FONTS, "dejavu-only": DEJAVU_ONLY}
+pytestmark = needs_soffice
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +30,20 @@ def built(sample_root, tmp_path_factory):
         result = build(root, out, formats=["pdf", "docx"], only=keys)
         assert not result.report.errors
         results.update(result.sheets)
-    lo = out / "lo"
     flat = out / "flat"  # several units have an "01-…": give LibreOffice unique names
     flat.mkdir()
     for key in results:
         shutil.copy(out / f"{key}.docx", flat / f"{key.replace('/', '__')}.docx")
-    lo.mkdir()
-    convert(sorted(flat.iterdir()), lo)
-    return out, lo, results
+    return out, flat, results
+
+
+@pytest.fixture(scope="module", params=list(READERS))
+def lo(built, request, tmp_path_factory):
+    """The DOCX files as one reader's LibreOffice lays them out (checked: in Liberation Sans)."""
+    _, flat, _ = built
+    target = tmp_path_factory.mktemp(request.param)
+    convert(sorted(flat.iterdir()), target, fonts=READERS[request.param])
+    return target
 
 
 def lo_pdf(lo: Path, key: str) -> Path:
@@ -71,8 +74,8 @@ def test_docx_reopens_with_every_kegiatan_as_text(built, key):
 
 
 @pytest.mark.parametrize("key", SAMPLES + ["panjang"])
-def test_libreoffice_pages_hold_the_same_steps_as_the_pdf(built, key):
-    out, lo, results = built
+def test_libreoffice_pages_hold_the_same_steps_as_the_pdf(built, lo, key):
+    out, _, results = built
     sheet = results[key]
     converted = lo_pdf(lo, key)
     assert int(info(converted)["Pages"]) == int(info(out / f"{key}.pdf")["Pages"])
@@ -104,13 +107,13 @@ def _best_shift(ours: Image.Image, theirs: Image.Image, box, reach: int) -> tupl
     return best[1], best[2]
 
 
-def test_symbols_sit_in_their_cells_as_in_the_pdf(built, tmp_path):
+def test_symbols_sit_in_their_cells_as_in_the_pdf(built, lo, tmp_path):
     """Multi-page SOP with a backward decision and joint steps. Each page of the
     LibreOffice rendering is registered on the table's heading rows (no drawing
     there); relative to the table, every symbol is within 1 mm of where the PDF
     has it, so it sits in its pelaksana's cell. The table itself may sit at most
     2 mm away from the PDF's."""
-    out, lo, results = built
+    out, _, results = built
     sheet = results["panjang"]
     dpi = 100
     px = dpi / 25.4

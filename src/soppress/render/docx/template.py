@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 
 from soppress.errors import TemplateError
 from soppress.render.docx import ooxml as dx
+from soppress.render.docx import package
 from soppress.resources import TEMPLATE_DIR, build_time
 
 TEMPLATE = TEMPLATE_DIR / "sop.docx"
@@ -69,7 +70,7 @@ def finish_document(doc, title: str = "", subject: str = "", author: str = "", k
     properties(doc, title, subject, author, keywords)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return package.finish(out.getvalue())  # embedded fonts, reproducible zip
 
 
 def _styles(doc) -> None:
