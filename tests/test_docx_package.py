@@ -87,7 +87,7 @@ def test_docx_carries_the_faces_its_runs_use(italic_project, tmp_path):
 def test_font_table_names_follow_the_template(mini_project, tmp_path):
     """A dinas template naming Liberation Sans gets it under that name; one naming a
     font we do not ship gets nothing embedded (and no embedding flag)."""
-    from soppress.render.docx.sop import TEMPLATE
+    from soppress.render.docx.template import TEMPLATE
     (mini_project / "templates").mkdir()
     for name, expected in (("Liberation Sans", {"Liberation Sans"}), ("Bookman Old Style", set())):
         own = Document(TEMPLATE)

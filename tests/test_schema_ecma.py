@@ -15,14 +15,16 @@ from soppress.sources.yamlsrc import load
 ECMA = Path(__file__).parent / "ecma"
 
 
-def corpus_documents(root: Path) -> list[dict]:
+def corpus_documents(root: Path, cases: Path | None = None) -> list[dict]:
+    """Every source of the sample project by kind; ``cases``: a folder of synthetic case files."""
     files = [("sop", p) for p in sorted((root / "sops").rglob("*.yaml"))]
+    files += [("formulir", p) for p in sorted((root / "forms").glob("*.yaml"))]
+    files += [("kasus", p) for p in sorted(cases.glob("*.yaml"))] if cases else []
     files += [("keputusan", p) for p in sorted((root / "keputusan").glob("*.yaml"))]
     files += [("kop", p) for p in sorted((root / "letterheads").glob("*.yaml"))]
     files += [("proyek", root / "soppress.yaml"), ("pejabat", root / "registri" / "pejabat.yaml"),
               ("peraturan", root / "registri" / "peraturan.yaml")]
-    return [{"kind": kind, "file": str(p.relative_to(root)), "data": load(p, p.relative_to(root)).data}
-            for kind, p in files if p.exists()]
+    return [{"kind": kind, "file": p.name, "data": load(p, Path(p.name)).data} for kind, p in files if p.exists()]
 
 
 def ajv(schema_dir: Path, documents: list[dict], tmp_path: Path) -> dict:
@@ -49,7 +51,10 @@ def schema_dir(tmp_path):
 
 
 def test_ajv_compiles_every_schema_and_accepts_the_corpus(schema_dir, sample_root, tmp_path):
-    documents = corpus_documents(sample_root)
+    import runpy
+    generate = runpy.run_path(str(sample_root / "tools" / "make_sample_cases.py"))["generate"]
+    generate(tmp_path / "kasus", 6)
+    documents = corpus_documents(sample_root, tmp_path / "kasus")
     assert {d["kind"] for d in documents} == set(SCHEMAS) and len(documents) >= 20
     result = ajv(schema_dir, documents, tmp_path)
     assert result["compile"] == {kind: None for kind in SCHEMAS}

@@ -2,14 +2,18 @@
 as a graphviz diagram (SVG). SOPs outside the project are drawn dashed."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
+from contextlib import contextmanager
 
 import graphviz
 
 from soppress.errors import UserError
-from soppress.checks.citations import similarity
 from soppress.model import Butir
 from soppress.sources.project import Project
+from soppress.resources import FONT_DIR
+from soppress.views.text import typo_same
 
 
 class GraphvizMissing(UserError):
@@ -29,10 +33,13 @@ def peta_png(project: Project, keys: list[str] | None = None) -> bytes:
 
 
 def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
-    graph = graphviz.Digraph("peta", graph_attr={"rankdir": "LR", "fontname": "Liberation Sans", "fontsize": "10",
-                                                  "bgcolor": "white", "nodesep": "0.25", "ranksep": "0.6"},
+    # Top to bottom, to fill a portrait page; 11 pt labels stay at least 9 pt once the
+    # picture is scaled to the page (it is drawn about as wide as the page).
+    graph = graphviz.Digraph("peta", graph_attr={"rankdir": "LR", "fontname": "Liberation Sans", "fontsize": "11",
+                                                  "bgcolor": "white", "nodesep": "0.3", "ranksep": "0.55",
+                                                  },
                              node_attr={"shape": "box", "style": "rounded", "fontname": "Liberation Sans",
-                                        "fontsize": "9", "margin": "0.12,0.06"},
+                                        "fontsize": "11", "margin": "0.14,0.07"},
                              edge_attr={"arrowsize": "0.6", "color": "#333333"})
     files = [f for f in project.sops if f.sop is not None and (keys is None or f.key in keys)]
     units: dict[str, list] = {}
@@ -41,7 +48,7 @@ def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
     for unit, members in units.items():
         with graph.subgraph(name=f"cluster_{unit}") as cluster:
             kop = project.kop.get(unit)
-            cluster.attr(label=(kop.unit or kop.dinas) if kop else unit, fontsize="9", color="#999999")
+            cluster.attr(label=(kop.unit or kop.dinas) if kop else unit, fontsize="11", color="#999999")
             for f in members:
                 cluster.node(f.key, _wrap(f.sop.judul or f.sop.nama))
     outside: dict[str, str] = {}  # one node per external SOP, however many name it
@@ -59,13 +66,34 @@ def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
                 graph.edge(f.key, target.key)
             elif item.teks:
                 name = " ".join(item.teks.lower().rstrip(".").split())
-                name = next((known for known in outside if similarity(known, name) >= 0.9), name)  # typos
+                name = next((known for known in outside if typo_same(known, name)), name)  # one node despite typos
                 if name not in outside:
                     outside[name] = f"luar-{len(outside) + 1}"
                     graph.node(outside[name], _wrap(item.teks.rstrip(".")), style="dashed,rounded", color="#666666",
                                fontcolor="#444444")
                 graph.edge(f.key, outside[name], style="dashed")
     return graph
+
+
+@contextmanager
+def shipped_fonts():
+    """A fontconfig for child processes that holds the package's fonts before the
+    system's, so `dot` sizes labels in Liberation Sans even where it is not installed."""
+    with tempfile.TemporaryDirectory(prefix="soppress-fc-") as tmp:
+        conf = os.path.join(tmp, "fonts.conf")
+        with open(conf, "w", encoding="utf-8") as fh:
+            fh.write(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>{FONT_DIR}</dir>'
+                     f'<cachedir>{tmp}</cachedir><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                     "</fontconfig>")
+        old = os.environ.get("FONTCONFIG_FILE")
+        os.environ["FONTCONFIG_FILE"] = conf
+        try:
+            yield
+        finally:
+            if old is None:
+                os.environ.pop("FONTCONFIG_FILE", None)
+            else:
+                os.environ["FONTCONFIG_FILE"] = old
 
 
 MISSING_DOT = "program dot (Graphviz) tidak ditemukan; pasang dengan: sudo apt-get install graphviz, lalu ulangi"
@@ -79,7 +107,8 @@ def require_dot() -> None:
 
 def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
-        return graph.pipe(format=fmt)
+        with shipped_fonts():  # dot measures labels with the font the page prints them in
+            return graph.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
         raise GraphvizMissing(MISSING_DOT) from None
 

@@ -23,6 +23,7 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
     DOCX's daftar isi fields; the HTML/PDF computes its own)."""
     doc, buku = k.doc, k.doc.buku
     portrait = k.page
+    landscape = _spec(sheets[k.lampiran[0].sop_key].view.page)
     year = buku.tahun or (doc.tanggal.tahun if doc.tanggal else "")
     cover: list[b.Block] = [b.Paragraph("", space_before=30, space_after=0)]
     if k.kop.logo:
@@ -59,8 +60,9 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
         b.Section(portrait, (b.Heading(("DAFTAR ISI",), size=13, space_after=6),
                              b.Toc(tuple(toc), tuple((pages or {}).items()))), "daftar-isi"),
         b.Section(portrait, tuple(penjelasan), "penjelasan"),
-        b.Section(portrait, (b.Heading(("PETA KETERKAITAN SOP",), size=13, space_after=6),
-                             b.Image(svg=peta_svg, png=peta_png)), "peta"),
+        # landscape, as the lampiran: the diagram runs left to right and fills the page's width
+        b.Section(landscape, (b.Heading(("PETA KETERKAITAN SOP",), size=13, space_after=6),
+                              b.Image(svg=peta_svg, png=peta_png)), "peta"),
     ]
     for info in k.lampiran:
         sheet = sheets[info.sop_key]

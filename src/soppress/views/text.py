@@ -86,3 +86,16 @@ def balanced(text: str, size_pt: float, width_mm: float, bold: bool = False) -> 
         out.append(" ".join(words[i:j]))
         j = i
     return "\n".join(reversed(out))
+
+
+def typo_same(a: str, b: str) -> bool:
+    """Two names that differ only by a typo in one word ("Rehabilitasi" /
+    "Rehabilitas"), not by a different word ("di Rumah Sakit" / "di Puskesmas")."""
+    from difflib import SequenceMatcher
+    wa, wb = a.lower().split(), b.lower().split()
+    if wa == wb:
+        return True
+    if len(wa) != len(wb):
+        return False
+    different = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(different) == 1 and SequenceMatcher(None, *different[0]).ratio() >= 0.8

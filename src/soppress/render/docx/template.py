@@ -83,6 +83,13 @@ def _styles(doc) -> None:
             style.quick_style = True
             if name == "Teks SOP":
                 style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
+    for name in ("Heading 1", "Heading 2"):  # the document's own font and black, not the template theme's
+        if name in names:
+            rpr_h = doc.styles[name].element.find(dx.qn("w:rPr"))
+            for tag in ("w:rFonts", "w:color"):
+                found = rpr_h.find(dx.qn(tag)) if rpr_h is not None else None
+                if found is not None:
+                    rpr_h.remove(found)
     rpr = doc.styles.element.find(f"{dx.qn('w:docDefaults')}/{dx.qn('w:rPrDefault')}/{dx.qn('w:rPr')}")
     if rpr is not None:
         for old in rpr.findall(dx.qn("w:lang")):

@@ -273,7 +273,7 @@ table.isian-baris tr.akhir { break-inside: avoid; break-after: avoid; }
 table.ttd-baris { width: 100%; margin-top: 6mm; border-collapse: collapse; break-inside: avoid; }
 table.ttd-baris td { border: none; vertical-align: top; text-align: center; padding: 0 2mm; }
 .putus-halaman { break-before: page; }
-.gambar img { max-height: 250mm; object-fit: contain; }
+.gambar img { max-height: 170mm; object-fit: contain; }  /* fits a landscape page */
 table.daftar-isi { width: 100%; border-collapse: collapse; }
 table.daftar-isi td { border: none; padding: 1mm 0; vertical-align: bottom; }
 table.daftar-isi td.hal { text-align: right; width: 14mm; }
