@@ -151,3 +151,18 @@ def test_build_refuses_a_project_with_errors(mini_project, tmp_path):
     sop.write_text(sop.read_text().replace("pelaksana: Kasi Pengaduan", "pelaksana: Kasi X"))
     result = build(mini_project, tmp_path / "out")
     assert result.report.errors and not (tmp_path / "out").exists()
+
+
+def test_identity_sheet_spilling_onto_a_second_page_is_set_smaller_to_fit_one(sample_root, tmp_path):
+    """kalteng/06 on F4: at 9 pt its identity sheet leaves a sliver on page 2; at
+    8 pt it fits page 1, and the DOCX takes the same size."""
+    from docx import Document
+    result = build(sample_root, tmp_path, formats=["pdf", "docx"], only=["kalteng/06-tindak-lanjut-rujukan"])
+    sheet = result.sheets["kalteng/06-tindak-lanjut-rujukan"]
+    assert sheet.view.identity_pt < 9
+    assert {page for page, _ in sheet.plan.identity.values()} == {1}
+    assert sheet.plan.page_numbers[0] == 2  # the flowchart right after the one identity page
+    word = Document(tmp_path / "kalteng" / "06-tindak-lanjut-rujukan.docx")
+    sizes = {run.font.size.pt for cell in word.tables[1].rows[1].cells for p in cell.paragraphs for run in p.runs
+             if run.font.size}
+    assert sizes == {sheet.view.identity_pt}

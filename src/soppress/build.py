@@ -62,6 +62,7 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
         except LayoutError as exc:  # checks.limits finds these first; a safety net with the file named
             raise UserError(f"{sop_file.path}: galat: {exc} [alur.gambar]") from None
         laid = plan_sheet(view, env, file_assets(root), str(root))
+        view = laid.view  # as laid out (its identity type may be smaller, to fit one page)
         sheet = result.sheets[sop_file.key] = PlannedSheet(view, laid.plan, laid.layout)
         target = out_dir / sop_file.key
         if "html" in formats:

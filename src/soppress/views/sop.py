@@ -81,6 +81,7 @@ class SheetView:
     lanes: tuple[str, ...]
     rows: tuple[RowView, ...]
     summary: tuple[dict, ...]
+    identity_pt: float = 9.0      # the identity sheet's type; smaller (to 8 pt) when that keeps it on one page
 
 
 @dataclass(frozen=True)

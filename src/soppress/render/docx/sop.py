@@ -47,14 +47,13 @@ def sop_into(doc, sheet: PlannedSheet, project_root: Path, new_section: bool = T
     if sheet.view.sop.tampilan.ringkasan:
         _summary(doc, sheet)
     if sheet.view.closing:  # the Keputusan's signature ends the lampiran
-        draw(sheet.view.closing, doc, DocxContext(project_root, sheet.view.page.content_width, IDENTITY_PT,
-                                                  IDENTITY_LINE / IDENTITY_PT))
+        draw(sheet.view.closing, doc, DocxContext(project_root, sheet.view.page.content_width, IDENTITY_PT, LINE))
     mark_sop(list(body)[max(before - 1, 0):], doc)
 
 
 # ---------------------------------------------------------------- identity sheet
 
-IDENTITY_PT, IDENTITY_LINE = 9, 11.25  # as the PDF's identity sheet: 9 pt on a 1.25 line
+IDENTITY_PT, LINE = 9, 1.25  # as the PDF's identity sheet: 9 pt (or the view's size) on a 1.25 line
 
 
 def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
@@ -77,7 +76,8 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
         paragraph.paragraph_format.space_after = Mm(3)
     rows = view.identity
     table = dx.table(doc, [width * 0.40, width * 0.17, width * 0.43])
-    cell_ctx = DocxContext(project_root, width * 0.43, IDENTITY_PT, IDENTITY_LINE / IDENTITY_PT)
+    pt = view.identity_pt
+    cell_ctx = DocxContext(project_root, width * 0.43, pt, LINE)
     for n, (label, value) in enumerate(rows):
         row = dx.row(table, boxes.get(f"k{n}", (0, None))[1])
         dx.write(row.cells[1], label, bold=True)
@@ -94,14 +94,14 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # exact spacing would clip it
         paragraph.add_run().add_picture(str(logo), height=Mm(24))
     kop_lines(kop_cell, view.kop, (10, 10, 9, 7.5), paragraph)
-    _identity_type(table)
+    _identity_type(table, pt)
 
     sections, page = None, None
     for n, (left, right) in enumerate(view.sections):
         head_page = boxes.get(f"s{2 * n}", (page, None))[0]
         if sections is None or head_page != page:  # a new page in the PDF: a new table here
             if sections is not None:
-                _identity_type(sections)
+                _identity_type(sections, pt)
                 gap = doc.add_paragraph()
                 gap.paragraph_format.page_break_before = True
                 gap.paragraph_format.line_spacing = Pt(1)
@@ -112,21 +112,20 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
             dx.shade(cell)
         body = dx.row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
         for cell, section in zip(body.cells, (left, right)):
-            draw_all(cell, section.blocks, DocxContext(project_root, width / 2, IDENTITY_PT,
-                                                       IDENTITY_LINE / IDENTITY_PT))
-    _identity_type(sections)
+            draw_all(cell, section.blocks, DocxContext(project_root, width / 2, pt, LINE))
+    _identity_type(sections, pt)
 
 
-def _identity_type(table) -> None:
-    """The identity sheet's type: 9 pt (runs that set their own size keep it)."""
+def _identity_type(table, pt: float) -> None:
+    """The identity sheet's type (runs that set their own size keep it)."""
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 if paragraph.paragraph_format.line_spacing_rule != WD_LINE_SPACING.SINGLE:
-                    paragraph.paragraph_format.line_spacing = Pt(IDENTITY_LINE)
+                    paragraph.paragraph_format.line_spacing = Pt(pt * LINE)
                 for run in paragraph.runs:
                     if run.font.size is None:
-                        run.font.size = Pt(IDENTITY_PT)
+                        run.font.size = Pt(pt)
 
 
 # ---------------------------------------------------------------- flowchart

@@ -54,7 +54,10 @@ def _template(env: jinja2.Environment, name: str, variables: dict) -> str:
     try:
         return env.get_template(name).render(**variables)
     except jinja2.TemplateError as exc:
-        raise template_error(exc, getattr(env, "project_root", None)) from None
+        error = template_error(exc, getattr(env, "project_root", None))
+        if str(error).startswith("/") or "src/soppress/" in str(error):  # ours, not the project's: a bug
+            raise
+        raise error from None
 
 
 def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowchart_only: bool = False,
@@ -62,6 +65,7 @@ def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowc
     ctx = HtmlContext(assets)
     return dict(
         flowchart_only=flowchart_only, prefix=prefix, lampiran=view.lampiran, sop=view.sop, kop=view.kop,
+        identity_pt=view.identity_pt,
         kop_lines=kop_lines(view.kop), signature=signature_lines(view.signature), page=view.page, cols=view.cols,
         font=Markup(font_stack(view.font)), fonts_css=Markup(fonts_css(view.font, assets)), author=view.author,
         logo=assets(view.kop.logo) if view.kop.logo else None, identity_rows=view.identity,

@@ -11,6 +11,7 @@ heights that pass measured and the sheet laid out again (bounded).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import jinja2
@@ -90,15 +91,45 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
 @dataclass
 class LaidOutSheet:
     """The result of planning one sheet: its page plan, the layout with the plan's
-    page breaks and connectors, and the final weasyprint document (the PDF)."""
+    page breaks and connectors, the final weasyprint document (the PDF), and the view
+    as laid out (its identity type may have been made smaller to fit one page)."""
     plan: PagePlan
     layout: FlowLayout
     html: str
     document: weasyprint.Document
+    view: SheetView | None = None
+
+
+IDENTITY_FLOOR = 8.0  # the smallest identity type (pt) tried to keep the identity sheet on one page
 
 
 def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
-    """Lay the sheet out with its connectors until its pagination is settled."""
+    """Lay the sheet out with its connectors until its pagination is settled; an
+    identity sheet that spills onto a second page is set in smaller type, half a
+    point at a time down to IDENTITY_FLOOR, when that keeps it on one page (the
+    flowchart starts on a page of its own, so its plan does not change)."""
+    laid = _plan_sheet(view, env, assets, base_url)
+    size = view.identity_pt
+    # only a spill onto a second page can be pulled back: 11% smaller type never saves a whole page more
+    while _identity_pages(laid.plan) == 2 and size - 0.5 >= IDENTITY_FLOOR:
+        size -= 0.5
+        smaller = dataclasses.replace(view, identity_pt=size)
+        html = render(smaller, laid.layout, env, assets)
+        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        m = measure(document, len(view.layout.rows))
+        if m.pages != laid.layout.pages:
+            break
+        trial = _result(laid.layout, html, document, m, smaller)
+        if _identity_pages(trial.plan) == 1:
+            return trial
+    return laid
+
+
+def _identity_pages(plan: PagePlan) -> int:
+    return len({page for page, _ in plan.identity.values()})
+
+
+def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
     n = len(view.layout.rows)
 
     def lay_out(layout: FlowLayout, **flags) -> tuple[str, weasyprint.Document, Measure]:
@@ -110,13 +141,13 @@ def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_
     layout = pagination.paginate(view.layout, [])
     html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
     if len(m.pages) == 1 and whole:
-        return _result(pagination.paginate(view.layout, m.pages), html, document, m)
+        return _result(pagination.paginate(view.layout, m.pages), html, document, m, view)
     planned = _plan(layout, m)
     for _ in range(MAX_PASSES):
         layout = pagination.paginate(view.layout, planned)
         html, document, m = lay_out(layout)
         if m.pages == layout.pages:
-            return _result(layout, html, document, m)
+            return _result(layout, html, document, m, view)
         # the plan overflowed: plan again with the heights this pass measured (adopting its
         # pages would keep the old break and can leave a row alone on a page)
         previous, planned = planned, _plan(layout, m)
@@ -129,6 +160,7 @@ def _plan(layout: FlowLayout, m: Measure) -> list[list[int]]:
     return pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
 
 
-def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Measure) -> LaidOutSheet:
+def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Measure,
+            view: SheetView) -> LaidOutSheet:
     plan = PagePlan(m.pages, m.numbers, m.heights, m.header_heights, m.tops, m.identity or {})
-    return LaidOutSheet(plan, layout, html, document)
+    return LaidOutSheet(plan, layout, html, document, view)
