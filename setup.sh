@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 # poppler-utils (pdftotext/pdftoppm) and LibreOffice Writer (DOCX -> PDF) for the tests,
 # python3-venv for the virtual environment.
 APT_PACKAGES=(python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-              graphviz poppler-utils libreoffice-writer-nogui)
+              graphviz poppler-utils libreoffice-writer-nogui
+              fonts-noto-color-emoji fonts-dejavu-core)  # emoji (OFL) and U+FFFD, by fontconfig fallback
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

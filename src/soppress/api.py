@@ -6,6 +6,7 @@ from typing import Iterable
 
 from soppress.checks.document import check_project
 from soppress.checks.collection import check_collection
+from soppress.checks.limits import check_limits
 from soppress.checks.diagnostics import Report
 from soppress.sources.project import Project, load_project
 
@@ -18,5 +19,6 @@ def check(root: Path, strict: bool = False, ignore: Iterable[str] = ()) -> tuple
     report = Report()
     project = load_project(root, report)
     check_project(project, report)
+    check_limits(project, report)
     check_collection(project, report, strict=strict, ignore=ignore)
     return project, report

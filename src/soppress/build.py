@@ -17,6 +17,7 @@ from soppress.checks.diagnostics import Report
 from soppress.sources.project import Project, SopFile
 from soppress.render.html import SheetContext, environment
 from soppress.render.docx.buku import render_book_docx, render_keputusan_docx
+from soppress.render.fetcher import fetcher
 from soppress.render.peta import peta_png, peta_svg, require_dot
 from soppress.render.book_pdf import part_pages, render_book
 from soppress.render.docx.sop import render_docx
@@ -72,7 +73,7 @@ def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out_dir
     if "html" in formats:
         written.append(write_atomic(folder / "keputusan.html", html.encode("utf-8")))
     if "pdf" in formats:
-        document = weasyprint.HTML(string=html, base_url=str(project.root)).render()
+        document = weasyprint.HTML(string=html, base_url=str(project.root), url_fetcher=fetcher(project.root)).render()
         written.append(write_atomic(folder / "keputusan.pdf", document.write_pdf()))
     keys = [item.sop for item in kep.keputusan.lampiran]
     peta = write_atomic(folder / "peta-keterkaitan.svg", peta_svg(project, keys).encode("utf-8"))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import jinja2
 import weasyprint
+
+from soppress.render.fetcher import fetcher
 from markupsafe import Markup
 
 from soppress.sources.project import KeputusanFile, Project
@@ -44,7 +46,7 @@ def render_book(project: Project, kep: KeputusanFile, sheets: dict[str, tuple[Sh
         k=k, buku=k.doc.buku, tahun=year, toc=toc, lampiran=bodies, peta_uri=peta.as_uri(),
         portrait=k.page, landscape=landscape or k.page, font=Markup(f'"{k.font}", Arial, sans-serif'),
         fonts_css=Markup(fonts_css(k.font)))
-    document = weasyprint.HTML(string=html, base_url=str(project.root)).render()
+    document = weasyprint.HTML(string=html, base_url=str(project.root), url_fetcher=fetcher(project.root, peta.parent)).render()
     return html, document, toc
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import jinja2
 import weasyprint
 
+from soppress.render.fetcher import fetcher
+
 from soppress.layout import pagination
 from soppress.render.html import SheetContext, render
 
@@ -130,4 +132,4 @@ def _sheet(html: str, document: weasyprint.Document, m: Measure) -> RenderedShee
 
 
 def _layout(html: str, ctx: SheetContext) -> weasyprint.Document:
-    return weasyprint.HTML(string=html, base_url=str(ctx.project.root)).render()
+    return weasyprint.HTML(string=html, base_url=str(ctx.project.root), url_fetcher=fetcher(ctx.project.root)).render()

@@ -67,6 +67,7 @@ class Project:
     peraturan: dict[str, Peraturan] = field(default_factory=dict)
     sops: list[SopFile] = field(default_factory=list)
     keputusan: list[KeputusanFile] = field(default_factory=list)
+    config_source: Source | None = None  # soppress.yaml, for positions
 
     def sop(self, key: str) -> SopFile | None:
         return next((f for f in self.sops if f.key == key), None)
@@ -102,7 +103,7 @@ def load_project(root: Path, report: Report) -> Project:
     root = root.resolve()
     config_source = _load(root, root / CONFIG_FILE, report)
     config = validate(Proyek, config_source, report) if config_source else None
-    project = Project(root=root, config=config or Proyek(nama=root.name))
+    project = Project(root=root, config=config or Proyek(nama=root.name), config_source=config_source)
 
     for file in source_files(root, "letterheads", report, recursive=False):
         source = _load(root, file, report)
@@ -132,7 +133,9 @@ def load_project(root: Path, report: Report) -> Project:
 
 def _load(root: Path, file: Path, report: Report) -> Source | None:
     try:
-        return load(file, file.relative_to(root), root=root)
+        source = load(file, file.relative_to(root), root=root)
+        report.extend(source.notes)
+        return source
     except YamlError as exc:
         report.extend([exc.diagnostic])
         return None

@@ -28,6 +28,7 @@ def load_registry(root: Path, name: str, model, report: Report) -> tuple[dict, S
         return {}, None
     try:
         source = load(file, file.relative_to(root), root=root)
+        report.extend(source.notes)
     except YamlError as exc:
         report.extend([exc.diagnostic])
         return {}, None

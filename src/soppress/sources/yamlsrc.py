@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from soppress.checks.diagnostics import Diagnostic, Position
+from soppress.sources.chars import invalid, visible
 
 Path_ = tuple  # a path into the loaded data: keys and list indexes
 
@@ -37,6 +38,7 @@ class Source:
     data: Any
     value_pos: dict[Path_, Position] = field(default_factory=dict)
     key_pos: dict[Path_, Position] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)  # warnings found while reading
 
     def pos(self, path: Path_, *, key: bool = False) -> Position:
         """Position of the value at ``path`` (or of its key), falling back to the
@@ -242,7 +244,7 @@ def _convert(node: yaml.Node, path: Path_, source: Source, count: list[int], dep
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
                                            "kunci harus berupa teks sederhana", "yaml.sintaks"))
-            key = key_node.value
+            key = visible(key_node.value)
             if key == "<<":
                 raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
                                            "penggabungan '<<' tidak didukung; tulis kuncinya satu per satu",
@@ -258,8 +260,19 @@ def _convert(node: yaml.Node, path: Path_, source: Source, count: list[int], dep
         return [_convert(item, path + (i,), source, count, depth + 1) for i, item in enumerate(node.value)]
     convert = _SCALARS.get(node.tag)
     if convert is None:  # strings, timestamps (kept as text), anything else
-        return node.value
+        return _text(node, source)
     try:
         return convert(node.value)
     except ValueError:
+        return _text(node, source)
+
+
+def _text(node: yaml.ScalarNode, source: Source) -> str:
+    found = invalid(node.value)
+    if not found:
         return node.value
+    names = ", ".join(dict.fromkeys(found))
+    source.notes.append(Diagnostic(_pos(source.file, node.start_mark), "peringatan",
+                                   f"karakter kendali ({names}) tidak dapat dicetak dan diganti dengan \ufffd; "
+                                   "hapus karakter itu dari teks", "teks.karakter-kendali"))
+    return visible(node.value)
