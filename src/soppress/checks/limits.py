@@ -16,6 +16,9 @@ Decisions (developer docs):
   ``len(SIDE_OFFSETS)`` per side, so at most ``MAX_CABANG``; beyond that, and for
   any other flow the router cannot draw, the real layout is run here and its
   LayoutError located at the kegiatan.
+- Nama SOP: at most ``MAX_NAMA`` characters. It is a title, printed in one cell
+  of the identity sheet (which does not split) and as the DOCX title; ~1,900
+  characters overflow the page.
 - A row taller than a page is refused, not split: a kegiatan is one row of the
   standard's table, and splitting its text would make the printed step read as
   two. The height is estimated from the shipped font's metrics (a little above
@@ -37,6 +40,7 @@ _FIXED = NO_W + sum(MUTU_W.values()) + KET_W
 MIN_TABLE_W = NO_W + 0.6 * (_FIXED - NO_W) + KEGIATAN_MIN + LANE_MIN   # one lane, mutu baku squeezed
 MIN_CONTENT_H = 120.0
 MAX_LANGKAH = 150
+MAX_NAMA = 500
 MAX_CABANG = 1 + 2 * len(flowchart.SIDE_OFFSETS)
 TEXT_PT, LINE_FACTOR, PAD_MM = 8.0, 1.25, 2.4     # the table's body text (sop_style.css.j2)
 PT_MM = 25.4 / 72
@@ -78,6 +82,10 @@ def _check_sop(project: Project, sop_file: SopFile, report: Report) -> None:
     page = landscape(kop.kertas or project.config.kertas, project.config.margin_mm)
     if page.content_width < MIN_TABLE_W or page.content_height < MIN_CONTENT_H:
         return  # the margin message says it
+    if len(sop.nama) > MAX_NAMA:
+        report.add(source.pos(("nama",)), f"nama SOP terlalu panjang ({len(sop.nama)} karakter, paling banyak "
+                   f"{MAX_NAMA}); nama adalah judul: persingkat, dan pindahkan penjelasannya ke bagian lain",
+                   "batas.nama")
     most = max_lanes(page)
     if len(sop.pelaksana) > most:
         report.add(source.pos(("pelaksana",)), f"{len(sop.pelaksana)} pelaksana tidak muat di kertas {page.paper} "

@@ -175,9 +175,10 @@ class _Loader(yaml.SafeLoader):
 
 def loads(text: str, file: Path) -> Source:
     source = Source(file=Path(file), data=None)
-    loader = _Loader(text)
-    loader.name = str(file)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader checks every character here
+        loader.name = str(file)
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
@@ -187,7 +188,8 @@ def loads(text: str, file: Path) -> Source:
                      "(bila memang perlu, tulis di dalam tanda kutip ganda sebagai \\u" f"{char:04X})",
                      "yaml.karakter") from None
     except yaml.MarkedYAMLError as exc:
-        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        if (exc.context and "quoted scalar" in exc.context and exc.context_mark
+                and (exc.problem or "").startswith(("found unexpected end of stream", "found unexpected document"))):
             pos, problem = _pos(source.file, exc.context_mark), "tanda kutip dibuka di sini tetapi tidak ditutup"
         else:
             mark = exc.problem_mark or exc.context_mark
@@ -200,7 +202,8 @@ def loads(text: str, file: Path) -> Source:
         raise _error(Position(source.file, 1, 1), "berkas YAML tidak dapat dibaca; periksa isinya",
                      "yaml.sintaks") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         source.data = None
         return source
@@ -217,7 +220,7 @@ _PROBLEMS = {
     "found undefined alias": "alias tidak dikenal",
     "expected ',' or ']'": "daftar [ … ] tidak ditutup dengan benar",
     "expected ',' or '}'": "pemetaan { … } tidak ditutup dengan benar",
-    "found character that cannot start any token": "karakter ini tidak boleh mengawali nilai (mis. @ atau `); "
+    "that cannot start any token": "karakter ini tidak boleh mengawali nilai (mis. @ atau `); "
                                                    "beri tanda kutip pada nilainya",
     "found unknown escape character": "urutan \\ tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal",
     "found duplicate anchor": "jangkar (&) yang sama ditulis dua kali",
@@ -226,7 +229,7 @@ _PROBLEMS = {
 
 def _explain(problem: str) -> str:
     for english, indonesian in _PROBLEMS.items():
-        if problem.startswith(english):
+        if english in problem:
             return indonesian
     return "struktur tidak dikenali"
 
