@@ -1,11 +1,10 @@
 """The build: check the project, then render every SOP into build/.
 
 Reads top to bottom like the pipeline it is: load and check, stop on errors,
-lay out each SOP, render HTML and PDF, write outputs atomically."""
+lay out each SOP, render HTML and PDF, then move every output into place at
+once (soppress.outputs: a failure or a kill leaves the previous outputs)."""
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from soppress.checks.diagnostics import Report
 from soppress.sources.project import Project, SopFile
 from soppress.render.html import SheetContext, environment
 from soppress.render.docx.buku import render_book_docx, render_keputusan_docx
+from soppress.outputs import Outputs, build_lock
 from soppress.render.fetcher import fetcher
 from soppress.render.peta import peta_png, peta_svg, require_dot
 from soppress.render.book_pdf import part_pages, render_book
@@ -44,47 +44,46 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     require_dot()  # the peta keterkaitan needs it: say so before writing anything
     out_dir = out_dir or root / "build"
     env = environment(root)
-    for sop_file in project.sops:
-        if only and sop_file.key not in only:
-            continue
-        ctx = sheet_context(project, sop_file)
-        sheet = render_pdf(ctx, env)
-        result.sheets[sop_file.key] = (ctx, sheet)
-        target = out_dir / sop_file.key
-        if "html" in formats:
-            result.written.append(write_atomic(target.with_suffix(".html"), sheet.html.encode("utf-8")))
-        if "pdf" in formats:
-            result.written.append(write_atomic(target.with_suffix(".pdf"), sheet.document.write_pdf()))
-        if "docx" in formats:
-            result.written.append(write_atomic(target.with_suffix(".docx"), render_docx(ctx, sheet)))
-    if only:  # the Keputusan and the book need every lampiran: only a full build makes them
-        return result
-    result.written.append(write_atomic(out_dir / "peta-keterkaitan.svg", peta_svg(project).encode("utf-8")))
-    for kep in project.keputusan:
-        result.written += _keputusan_and_book(project, kep, result, env, out_dir, formats)
+    with build_lock(out_dir), Outputs(out_dir) as out:  # all outputs move into place together, or none
+        for sop_file in project.sops:
+            if only and sop_file.key not in only:
+                continue
+            ctx = sheet_context(project, sop_file)
+            sheet = render_pdf(ctx, env)
+            result.sheets[sop_file.key] = (ctx, sheet)
+            if "html" in formats:
+                result.written.append(out.write(f"{sop_file.key}.html", sheet.html.encode("utf-8")))
+            if "pdf" in formats:
+                result.written.append(out.write(f"{sop_file.key}.pdf", sheet.document.write_pdf()))
+            if "docx" in formats:
+                result.written.append(out.write(f"{sop_file.key}.docx", render_docx(ctx, sheet)))
+        if only:  # the Keputusan and the book need every lampiran: only a full build makes them
+            return result
+        result.written.append(out.write("peta-keterkaitan.svg", peta_svg(project).encode("utf-8")))
+        for kep in project.keputusan:
+            result.written += _keputusan_and_book(project, kep, result, env, out, formats)
     return result
 
 
-def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out_dir: Path, formats) -> list[Path]:
+def _keputusan_and_book(project: Project, kep, result: BuildResult, env, out: Outputs, formats) -> list[Path]:
     written = []
-    folder = out_dir / kep.key
+    folder = kep.key
     ctx = keputusan_context(project, kep)
     html = render_keputusan_html(ctx, env)
     if "html" in formats:
-        written.append(write_atomic(folder / "keputusan.html", html.encode("utf-8")))
+        written.append(out.write(f"{folder}/keputusan.html", html.encode("utf-8")))
     if "pdf" in formats:
         document = weasyprint.HTML(string=html, base_url=str(project.root), url_fetcher=fetcher(project.root)).render()
-        written.append(write_atomic(folder / "keputusan.pdf", document.write_pdf()))
+        written.append(out.write(f"{folder}/keputusan.pdf", document.write_pdf()))
     keys = [item.sop for item in kep.keputusan.lampiran]
-    peta = write_atomic(folder / "peta-keterkaitan.svg", peta_svg(project, keys).encode("utf-8"))
-    written.append(peta)
-    _, book, toc = render_book(project, kep, result.sheets, env, peta)
+    written.append(out.write(f"{folder}/peta-keterkaitan.svg", peta_svg(project, keys).encode("utf-8")))
+    _, book, toc = render_book(project, kep, result.sheets, env, out.staged(f"{folder}/peta-keterkaitan.svg"))
     if "pdf" in formats:
-        written.append(write_atomic(folder / "buku-sop.pdf", book.write_pdf()))
+        written.append(out.write(f"{folder}/buku-sop.pdf", book.write_pdf()))
     if "docx" in formats:
-        written.append(write_atomic(folder / "keputusan.docx", render_keputusan_docx(ctx)))
+        written.append(out.write(f"{folder}/keputusan.docx", render_keputusan_docx(ctx)))
         book_docx = render_book_docx(ctx, result.sheets, peta_png(project, keys), part_pages(book, toc))
-        written.append(write_atomic(folder / "buku-sop.docx", book_docx))
+        written.append(out.write(f"{folder}/buku-sop.docx", book_docx))
     return written
 
 
@@ -107,19 +106,3 @@ def lampiran_of(project: Project, sop_file: SopFile) -> tuple[str, str] | None:
             if item.sop == sop_file.key:
                 return roman(i + 1), kep.keputusan.rujukan
     return None
-
-
-def write_atomic(target: Path, data: bytes, private: bool = False) -> Path:
-    """Write via a temporary file in the same folder: never a half-written output.
-    ``private`` outputs (case data) are readable by their owner only."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600 if private else 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
