@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import click
+import jinja2
 
 from soppress import api
 from soppress.render.peta import GraphvizMissing
@@ -32,6 +33,9 @@ def _friendly(func):
             raise
         except (ProjectError, GraphvizMissing, TemplateError) as exc:
             raise click.ClickException(str(exc)) from None
+        except jinja2.TemplateError as exc:  # a project's own template (templates/), run sandboxed
+            raise click.ClickException(f"templat proyek gagal dijalankan ({type(exc).__name__}); periksa templat "
+                                       "di folder templates/ atau hapus templat itu untuk memakai bawaan") from None
         except BrokenPipeError:  # output piped into head, less, …: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
             sys.exit(0)

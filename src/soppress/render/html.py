@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from soppress.checks import citations
@@ -34,7 +35,7 @@ def environment(project_root: Path | None = None) -> jinja2.Environment:
     if project_root and (project_root / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(project_root / "templates"))
     loaders.append(jinja2.PackageLoader("soppress", "templates"))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+    env = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["md"] = text.inline
     env.globals.update(marker=text.marker, item_marker=text.item_marker, sub_marker=text.sub_marker)

@@ -191,6 +191,21 @@ def check_templates(root: Path, report: Report) -> None:
         if not is_inside(path, root):
             report.add(Position(path.relative_to(root), 1, 1), "templat ini tautan simbolik (symlink) ke luar "
                        "proyek; salin berkasnya ke dalam folder templates/", "berkas.di-luar-proyek")
+        elif path.suffix == ".j2" and path.is_file():
+            _check_template_syntax(root, path, report)
+
+
+def _check_template_syntax(root: Path, path: Path, report: Report) -> None:
+    import jinja2.sandbox
+    shown = path.relative_to(root)
+    try:
+        jinja2.sandbox.SandboxedEnvironment().parse(path.read_text(encoding="utf-8"))
+    except jinja2.TemplateSyntaxError as exc:
+        report.add(Position(shown, exc.lineno or 1, 1), "sintaks templat Jinja tidak sah di baris ini; periksa "
+                   "pasangan {{ }}, {% %} dan {% end… %}", "templat.sintaks")
+    except (OSError, UnicodeDecodeError):
+        report.add(Position(shown, 1, 1), "templat tidak dapat dibaca sebagai teks UTF-8; simpan ulang sebagai "
+                   "UTF-8", "berkas.baca")
 
 
 def _walk_error(root: Path, exc: OSError, report: Report) -> None:

@@ -16,6 +16,7 @@ import io
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -51,7 +52,7 @@ def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
 def start_document(project_root: Path, context: dict):
     """The rendered template, its ``{{ isi }}`` paragraph removed: content goes after."""
     tpl = DocxTemplate(str(template_for(project_root)))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
     tpl.render({"nama": "", **context, "isi": MARKER}, env, autoescape=True)
     buffer = io.BytesIO()
     tpl.save(buffer)
