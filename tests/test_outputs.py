@@ -239,3 +239,15 @@ def test_build_killed_at_20_random_moments_leaves_old_or_new_outputs(tmp_path):
             seen.add("old" if data == old[name][0] else "new")
     assert killed >= 10, "the build finished before most kills: the test exercised nothing"
     assert "old" in seen
+
+
+def test_output_folder_that_is_a_file_is_a_message(tmp_path):
+    from click.testing import CliRunner
+    from soppress.cli import main
+    root = _project(tmp_path, "Versi Lama")
+    blocker = tmp_path / "hasil"
+    blocker.write_text("bukan folder")
+    result = CliRunner().invoke(main, ["build", "--proyek", str(root), "--keluaran", str(blocker / "sub")])
+    assert result.exit_code == 1, result.output
+    assert "folder hasil tidak dapat dibuat atau ditulis" in result.output
+    assert blocker.read_text() == "bukan folder"
