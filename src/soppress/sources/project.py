@@ -19,6 +19,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2.sandbox
+
 from soppress.checks.diagnostics import Position, Report
 from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load_registry
@@ -196,7 +198,6 @@ def check_templates(root: Path, report: Report) -> None:
 
 
 def _check_template_syntax(root: Path, path: Path, report: Report) -> None:
-    import jinja2.sandbox
     shown = path.relative_to(root)
     try:
         jinja2.sandbox.SandboxedEnvironment().parse(path.read_text(encoding="utf-8"))

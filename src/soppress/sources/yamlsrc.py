@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from soppress.checks.diagnostics import Diagnostic, Position
+from soppress.sources.boundary import outside_message
 from soppress.sources.chars import invalid, visible
 
 Path_ = tuple  # a path into the loaded data: keys and list indexes
@@ -113,7 +114,6 @@ def load(file: Path, display_name: Path | None = None, root: Path | None = None)
     shown = Path(display_name or file)
     top = Position(shown, 1, 1)
     if root is not None:
-        from soppress.sources.boundary import outside_message
         problem = outside_message(root, file)
         if problem:
             raise _error(top, problem, "berkas.di-luar-proyek")
