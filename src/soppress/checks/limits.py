@@ -114,7 +114,8 @@ def _check_sop(project: Project, sop_file: SopFile, report: Report) -> None:
                            f"tidak muat dalam satu halaman (±{room:.0f} mm); persingkat, pecah menjadi "
                            "sub-kegiatan (sub_terpisah: true) atau pindahkan rinciannya ke lampiran", "batas.baris")
                 break
-    if not wide_branches:
+    already_wrong = any(d.pos.file == sop_file.path for d in report.errors)  # the layout needs a sound flow
+    if not wide_branches and not already_wrong:
         try:
             flowchart.build(sop, cols.lanes)
         except flowchart.LayoutError as exc:
