@@ -12,11 +12,10 @@ from pathlib import Path
 
 import jinja2
 import weasyprint
-
-from soppress.render.fetcher import fetcher
 from markupsafe import Markup
 
 from soppress.sources.project import KeputusanFile, Project
+from soppress.render.fetcher import fetcher
 from soppress.render.html import SheetContext, fonts_css, render_body
 from soppress.render.keputusan_html import keputusan_context
 from soppress.render.pdf import RenderedSheet

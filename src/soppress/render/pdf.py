@@ -16,9 +16,8 @@ from dataclasses import dataclass
 import jinja2
 import weasyprint
 
-from soppress.render.fetcher import fetcher
-
 from soppress.layout import pagination
+from soppress.render.fetcher import fetcher
 from soppress.render.html import SheetContext, render
 
 MAX_PASSES = 6

@@ -30,8 +30,8 @@ def render_keputusan_docx(k: KeputusanContext) -> bytes:
     doc = start_document(k.project.root, {"nomor": k.doc.nomor, "nama": k.doc.tentang})
     page_setup(doc.sections[-1], k.page, landscape=False)
     keputusan_into(doc, k)
-    doc.core_properties.title = (f"Keputusan {k.doc.nomor}")[:255]  # the OOXML limit; the document text is complete
-    doc.core_properties.author = (k.kop.dinas)[:255]  # the OOXML limit; the document text is complete
+    doc.core_properties.title = f"Keputusan {k.doc.nomor}"[:255]  # OOXML's limit
+    doc.core_properties.author = k.kop.dinas[:255]  # OOXML's limit
     return finish_document(doc)
 
 
@@ -68,8 +68,8 @@ def render_book_docx(k: KeputusanContext, sheets: dict[str, tuple[SheetContext, 
         # would push the identity sheet down and change the pagination
         first = next(child for child in list(body)[before - 1:] if child.tag == qn("w:p"))
         _bookmark(Paragraph(first, doc._body), bookmark)
-    doc.core_properties.title = (k.doc.buku.judul)[:255]  # the OOXML limit; the document text is complete
-    doc.core_properties.author = (k.kop.dinas)[:255]  # the OOXML limit; the document text is complete
+    doc.core_properties.title = k.doc.buku.judul[:255]  # OOXML's limit
+    doc.core_properties.author = k.kop.dinas[:255]  # OOXML's limit
     return finish_document(doc)
 
 

@@ -44,8 +44,8 @@ def template_for(project_root: Path) -> Path:
 def render_docx(ctx: SheetContext, sheet: RenderedSheet) -> bytes:
     doc = start_document(ctx.project.root, {"nomor": ctx.sop.nomor, "nama": ctx.sop.nama})
     sop_into(doc, ctx, sheet, new_section=False)
-    doc.core_properties.title = (ctx.sop.nama)[:255]  # the OOXML limit; the document text is complete
-    doc.core_properties.author = (ctx.kop.unit or ctx.kop.dinas)[:255]  # the OOXML limit; the document text is complete
+    doc.core_properties.title = ctx.sop.nama[:255]  # OOXML's limit
+    doc.core_properties.author = (ctx.kop.unit or ctx.kop.dinas)[:255]  # OOXML's limit
     return finish_document(doc)
 
 
