@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 # environment. No fonts-liberation on purpose: the package ships Liberation Sans, the PDF and
 # the DOCX carry it, and the tests must not depend on a system copy.
 APT_PACKAGES=(python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-              graphviz poppler-utils libreoffice-writer-nogui fonts-dejavu-core)
+              graphviz poppler-utils libreoffice-writer-nogui
+              fonts-noto-color-emoji fonts-dejavu-core)  # emoji (OFL) and U+FFFD, by fontconfig fallback
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -8,6 +8,7 @@ from soppress.checks.document import check_project
 from soppress.checks.collection import check_collection
 from soppress.checks.drafting import check_drafting
 from soppress.checks.forms import check_forms
+from soppress.checks.limits import check_limits
 from soppress.checks.diagnostics import Report
 from soppress.sources.project import Project, load_project
 
@@ -20,6 +21,7 @@ def check(root: Path, strict: bool = False, ignore: Iterable[str] = ()) -> tuple
     report = Report()
     project = load_project(root, report)
     check_project(project, report)
+    check_limits(project, report)
     check_collection(project, report, strict=strict, ignore=ignore)
     check_drafting(project, report, strict=strict, ignore=ignore)  # reads the citations the collection resolved
     check_forms(project, report, strict=strict, ignore=ignore)

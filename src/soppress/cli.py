@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import click
+import jinja2
 
 from soppress import api
 from soppress.errors import UserError
@@ -31,6 +32,9 @@ def _friendly(func):
             raise
         except UserError as exc:
             raise click.ClickException(str(exc)) from None
+        except jinja2.TemplateError as exc:  # a project's own template (templates/), run sandboxed
+            raise click.ClickException(f"templat proyek gagal dijalankan ({type(exc).__name__}); periksa templat "
+                                       "di folder templates/ atau hapus templat itu untuk memakai bawaan") from None
         except BrokenPipeError:  # output piped into head, less, …: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
             sys.exit(0)
@@ -308,7 +312,7 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
 @_friendly
 def sumber(berkas: Path, out: Path | None) -> None:
     """Ambil kembali sumber YAML yang dibawa PDF arsip (soppress build --format arsip)."""
-    from soppress.build import write_atomic
+    from soppress.outputs import write_one
     from soppress.render.pdf.archive import attached_sources
     found = attached_sources(berkas)
     for name, data in found.items():
@@ -318,7 +322,7 @@ def sumber(berkas: Path, out: Path | None) -> None:
         target = out / Path(name).name  # a name from the PDF never leaves the chosen folder
         if target.exists():
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
-        click.echo(f"ditulis: {write_atomic(target, data)}")
+        click.echo(f"ditulis: {write_one(target, data)}")
 from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)
 @main.group()
 def surat() -> None:

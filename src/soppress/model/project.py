@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+import math
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from soppress.model.fields import Model, Teks, TeksWajib
 
@@ -35,6 +38,15 @@ class Margin(Model):
     bawah: float = 15
     kiri: float = 15
     kanan: float = 15
+
+    @field_validator("atas", "bawah", "kiri", "kanan")
+    @classmethod
+    def _room(cls, mm: float) -> float:
+        """Negative or non-numeric margins; margins too large for the paper are a
+        layout limit (checks.limits), since the paper is set elsewhere."""
+        if not math.isfinite(mm) or mm < 0:
+            raise PydanticCustomError("margin.tidak-sah", "margin harus angka 0 atau lebih (dalam mm)")
+        return mm
 
 
 NomorHalaman = Literal["atas-tengah", "bawah-tengah", "bawah-kanan", "tanpa"]

@@ -48,7 +48,7 @@ def _graph(project: Project, keys: list[str] | None) -> graphviz.Digraph:
     for unit, members in units.items():
         with graph.subgraph(name=f"cluster_{unit}") as cluster:
             kop = project.kop.get(unit)
-            cluster.attr(label=(kop.unit or kop.dinas) if kop else unit, fontsize="11", color="#999999")
+            cluster.attr(label=_wrap((kop.unit or kop.dinas) if kop else unit, 200), fontsize="11", color="#999999")
             for f in members:
                 cluster.node(f.key, _wrap(f.sop.judul or f.sop.nama))
     outside: dict[str, str] = {}  # one node per external SOP, however many name it
@@ -122,4 +122,4 @@ def _wrap(text: str, width: int = 28) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "\n".join(lines)
+    return graphviz.nohtml("\n".join(graphviz.escape(line) for line in lines))  # source text, not DOT/HTML markup

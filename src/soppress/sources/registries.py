@@ -24,10 +24,11 @@ class PeraturanRegistry(RootModel[dict[str, Peraturan]]):
 
 def load_registry(root: Path, name: str, model, report: Report) -> tuple[dict, Source | None]:
     file = root / REGISTRY_DIR / f"{name}.yaml"
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         return {}, None
     try:
-        source = load(file, file.relative_to(root))
+        source = load(file, file.relative_to(root), root=root)
+        report.extend(source.notes)
     except YamlError as exc:
         report.extend([exc.diagnostic])
         return {}, None

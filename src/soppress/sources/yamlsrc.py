@@ -4,6 +4,14 @@ PyYAML's ``compose`` gives a node tree with marks; we turn it into plain Python
 values ourselves and keep a map from each value's path (``("kegiatan", 3, "uraian")``)
 to its position, so that every diagnostic can name file, line and column.
 
+Hostile input gets a located message, never an exception: files larger than
+MAX_BYTES, nesting deeper than MAX_DEPTH (PyYAML's composer recurses), more than
+MAX_NODES values once aliases are expanded (an "alias bomb" of nested ``*a``
+references grows exponentially), recursive aliases, and files that cannot be read
+(permission, a folder in place of a file) or decoded. UTF-8 with or without BOM
+and UTF-16 with a BOM are read; anything else (Latin-1, Windows-1252) is named with
+what to do, not guessed, since a guess could change the text of the document.
+
 Timestamps stay strings: the model parses dates itself, so an impossible date
 gets our own message instead of a PyYAML traceback. Only true/false are booleans
 (YAML 1.2): YAML 1.1 would read the column heading "NO" as false.
@@ -17,6 +25,8 @@ from typing import Any
 import yaml
 
 from soppress.checks.diagnostics import Diagnostic, Position
+from soppress.sources.boundary import outside_message
+from soppress.sources.chars import invalid, visible
 
 Path_ = tuple  # a path into the loaded data: keys and list indexes
 
@@ -29,6 +39,7 @@ class Source:
     data: Any
     value_pos: dict[Path_, Position] = field(default_factory=dict)
     key_pos: dict[Path_, Position] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)  # warnings found while reading
 
     def pos(self, path: Path_, *, key: bool = False) -> Position:
         """Position of the value at ``path`` (or of its key), falling back to the
@@ -87,27 +98,98 @@ def _pos(file: Path, mark) -> Position:
     return Position(file, mark.line + 1, mark.column + 1)
 
 
-def load(file: Path, display_name: Path | None = None) -> Source:
-    """Load one YAML file. Raises YamlError with a located, Indonesian message."""
-    shown = display_name or file
-    raw = file.read_bytes()
+MAX_BYTES = 2 * 1024 * 1024   # the largest SOP source is ~20 KB; a case file far less
+MAX_DEPTH = 40                # the SOP format nests 6 levels deep
+MAX_NODES = 200_000           # values after alias expansion (the sample corpus: < 2,000 per file)
+_SAVE_UTF8 = "simpan ulang sebagai UTF-8 (di editor: Save with Encoding > UTF-8)"
+
+
+def _error(pos: Position, message: str, code: str) -> YamlError:
+    return YamlError(Diagnostic(pos, "galat", message, code))
+
+
+def load(file: Path, display_name: Path | None = None, root: Path | None = None) -> Source:
+    """Load one YAML file. Raises YamlError with a located, Indonesian message.
+    With ``root``, the file must resolve inside it (see sources.boundary)."""
+    shown = Path(display_name or file)
+    top = Position(shown, 1, 1)
+    if root is not None:
+        problem = outside_message(root, file)
+        if problem:
+            raise _error(top, problem, "berkas.di-luar-proyek")
     try:
-        text = raw.decode("utf-8")
+        with open(file, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _error(top, io_message(exc), "berkas.baca") from None
+    if len(raw) > MAX_BYTES:
+        raise _error(top, f"berkas lebih besar dari {MAX_BYTES // (1024 * 1024)} MB; sumber SOP biasanya "
+                     "hanya puluhan KB: periksa apakah ini berkas yang benar", "berkas.terlalu-besar")
+    return loads(decode(raw, shown), shown)
+
+
+def io_message(exc: OSError) -> str:
+    """An I/O error in Indonesian, without the path (the caller locates it)."""
+    if isinstance(exc, IsADirectoryError):
+        return "ini folder, bukan berkas; ganti namanya atau pindahkan isinya"
+    if isinstance(exc, PermissionError):
+        return "berkas tidak dapat dibaca (izin ditolak); periksa hak akses berkas (chmod/pemilik)"
+    if isinstance(exc, FileNotFoundError):
+        return "berkas tidak ditemukan (mungkin tautan simbolik yang rusak)"
+    return f"berkas tidak dapat dibaca ({exc.strerror or type(exc).__name__}); periksa berkasnya"
+
+
+def decode(raw: bytes, shown: Path) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")  # the BOM says which: unambiguous
+        except UnicodeDecodeError:
+            raise _error(Position(shown, 1, 1), f"berkas UTF-16 ini rusak; {_SAVE_UTF8}", "yaml.encoding") from None
+    if b"\x00" in raw[:200]:
+        raise _error(Position(shown, 1, 1), f"berkas tampaknya UTF-16 tanpa penanda (BOM); {_SAVE_UTF8}",
+                     "yaml.encoding")
+    try:
+        return raw.decode("utf-8-sig")  # a UTF-8 BOM (Notepad) is fine
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError(Diagnostic(Position(shown, line, column), "galat",
-                                   "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (di editor: "
-                                   "Save with Encoding > UTF-8)", "yaml.encoding")) from None
-    return loads(text, shown)
+        raise _error(Position(shown, line, column),
+                     f"berkas bukan teks UTF-8 (mungkin Latin-1/Windows-1252, mis. dari Word lama); {_SAVE_UTF8}",
+                     "yaml.encoding") from None
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with a depth bound on its (recursive) composer."""
+
+    def compose_node(self, parent, index):
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _error(_pos(Path(self.name), self.peek_event().start_mark),
+                             f"struktur bersarang lebih dari {MAX_DEPTH} tingkat; format soppress tidak "
+                             "sedalam itu: periksa indentasi dan kurung", "yaml.terlalu-dalam")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def loads(text: str, file: Path) -> Source:
     source = Source(file=Path(file), data=None)
+    loader = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text)  # the reader checks every character here
+        loader.name = str(file)
+        node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        pos = Position(source.file, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise _error(pos, f"karakter kendali U+{char:04X} tidak boleh ada di berkas YAML; hapus karakter itu "
+                     "(bila memang perlu, tulis di dalam tanda kutip ganda sebagai \\u" f"{char:04X})",
+                     "yaml.karakter") from None
     except yaml.MarkedYAMLError as exc:
-        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        if (exc.context and "quoted scalar" in exc.context and exc.context_mark
+                and (exc.problem or "").startswith(("found unexpected end of stream", "found unexpected document"))):
             pos, problem = _pos(source.file, exc.context_mark), "tanda kutip dibuka di sini tetapi tidak ditutup"
         else:
             mark = exc.problem_mark or exc.context_mark
@@ -116,13 +198,16 @@ def loads(text: str, file: Path) -> Source:
         raise YamlError(Diagnostic(pos, "galat", f"sintaks YAML tidak sah: {problem}; "
                                    "periksa indentasi, titik dua dan tanda kutip di sekitar baris ini",
                                    "yaml.sintaks")) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters, ...)
-        raise YamlError(Diagnostic(Position(source.file, 1, 1), "galat",
-                                   f"berkas YAML tidak dapat dibaca: {exc}", "yaml.sintaks")) from None
+    except yaml.YAMLError:
+        raise _error(Position(source.file, 1, 1), "berkas YAML tidak dapat dibaca; periksa isinya",
+                     "yaml.sintaks") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if node is None:
         source.data = None
         return source
-    source.data = _convert(node, (), source)
+    source.data = _convert(node, (), source, [0])
     return source
 
 
@@ -135,17 +220,26 @@ _PROBLEMS = {
     "found undefined alias": "alias tidak dikenal",
     "expected ',' or ']'": "daftar [ … ] tidak ditutup dengan benar",
     "expected ',' or '}'": "pemetaan { … } tidak ditutup dengan benar",
+    "that cannot start any token": "karakter ini tidak boleh mengawali nilai (mis. @ atau `); "
+                                                   "beri tanda kutip pada nilainya",
+    "found unknown escape character": "urutan \\ tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal",
+    "found duplicate anchor": "jangkar (&) yang sama ditulis dua kali",
 }
 
 
 def _explain(problem: str) -> str:
     for english, indonesian in _PROBLEMS.items():
-        if problem.startswith(english):
+        if english in problem:
             return indonesian
     return "struktur tidak dikenali"
 
 
-def _convert(node: yaml.Node, path: Path_, source: Source) -> Any:
+def _convert(node: yaml.Node, path: Path_, source: Source, count: list[int], depth: int = 0) -> Any:
+    count[0] += 1
+    if count[0] > MAX_NODES or depth > MAX_DEPTH:  # aliases expanded past sane bounds, or recursive
+        raise _error(_pos(source.file, node.start_mark),
+                     "alias YAML (*nama) mengembang terlalu besar atau merujuk dirinya sendiri; tulis nilainya "
+                     "langsung tanpa alias", "yaml.alias")
     source.value_pos[path] = _pos(source.file, node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
@@ -153,7 +247,7 @@ def _convert(node: yaml.Node, path: Path_, source: Source) -> Any:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
                                            "kunci harus berupa teks sederhana", "yaml.sintaks"))
-            key = key_node.value
+            key = visible(key_node.value)
             if key == "<<":
                 raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
                                            "penggabungan '<<' tidak didukung; tulis kuncinya satu per satu",
@@ -163,14 +257,25 @@ def _convert(node: yaml.Node, path: Path_, source: Source) -> Any:
                                            f'kunci "{key}" ditulis dua kali; hapus salah satunya',
                                            "yaml.kunci-ganda"))
             source.key_pos[path + (key,)] = _pos(source.file, key_node.start_mark)
-            result[key] = _convert(value_node, path + (key,), source)
+            result[key] = _convert(value_node, path + (key,), source, count, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), source) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), source, count, depth + 1) for i, item in enumerate(node.value)]
     convert = _SCALARS.get(node.tag)
     if convert is None:  # strings, timestamps (kept as text), anything else
-        return node.value
+        return _text(node, source)
     try:
         return convert(node.value)
     except ValueError:
+        return _text(node, source)
+
+
+def _text(node: yaml.ScalarNode, source: Source) -> str:
+    found = invalid(node.value)
+    if not found:
         return node.value
+    names = ", ".join(dict.fromkeys(found))
+    source.notes.append(Diagnostic(_pos(source.file, node.start_mark), "peringatan",
+                                   f"karakter kendali ({names}) tidak dapat dicetak dan diganti dengan \ufffd; "
+                                   "hapus karakter itu dari teks", "teks.karakter-kendali"))
+    return visible(node.value)

@@ -9,15 +9,28 @@ from markupsafe import Markup
 # roman, number_words and diktum_ordinal live with the rest of the Indonesian formatting.
 from soppress.views.indonesia import diktum_ordinal, number_words, roman  # noqa: F401
 
-_MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
+from soppress.sources.chars import visible
+
+# Markdown is inline formatting only: images, links, autolinks, raw HTML and entities
+# stay the literal text the source has (an image or link would make the renderer
+# fetch a URL; an entity would print something else than what was typed).
+NOT_MARKS = ["image", "link", "autolink", "html_inline", "entity"]
+
+
+def markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(NOT_MARKS)
+
+
+_MD = markdown()
 
 
 @lru_cache(maxsize=4096)
 def inline(text: str | None) -> Markup:
-    """Inline Markdown (**tebal**, *miring*); line breaks kept; raw HTML escaped."""
+    """Inline Markdown (**tebal**, *miring*); line breaks kept; everything else,
+    raw HTML and Markdown links/images included, printed as typed."""
     if not text:
         return Markup("")
-    return Markup(_MD.renderInline(text.strip()))
+    return Markup(_MD.renderInline(visible(text.strip())))
 
 
 def marker(style: str, index: int) -> str:

@@ -15,6 +15,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from soppress.render.docx import ooxml as dx
 from soppress.render.docx.template import raster_logo
+from soppress.sources.chars import visible
 from soppress.views import blocks as b
 
 CHECKBOX, CHECKED = "\u25a1", "\u25a0"
@@ -50,7 +51,7 @@ def write_text(paragraph, value: str | None, ctx: DocxContext, bold: bool = Fals
     if not value:
         return
     if isinstance(value, b.Plain):
-        run = paragraph.add_run(str(value))
+        run = paragraph.add_run(visible(str(value)))  # XML cannot hold control characters
         run.bold = bold or None
         run.font.size = Pt(size or ctx.size)
     else:

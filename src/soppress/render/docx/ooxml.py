@@ -11,10 +11,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from markdown_it import MarkdownIt
+from soppress.sources.chars import visible
+from soppress.views.text import markdown
 
 PAD_V, PAD_H = 1.2, 1.4   # cell padding (mm), as in the PDF
-_MD = MarkdownIt("commonmark", {"html": False, "breaks": True})
+_MD = markdown()  # the same inline marks as the HTML
 
 
 # Child order the OOXML schema requires (Word offers to "repair" a file otherwise).
@@ -165,7 +166,7 @@ def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None
         elif token.type in ("softbreak", "hardbreak"):
             paragraph.add_run().add_break()
         elif token.content:
-            run = paragraph.add_run(token.content)
+            run = paragraph.add_run(visible(token.content))  # XML cannot hold control characters
             run.bold = bold or strong > 0 or None
             run.italic = em > 0 or None
             if size:

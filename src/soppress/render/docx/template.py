@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
@@ -35,7 +36,7 @@ def start_document(project_root: Path, context: dict):
     """The rendered template, its ``{{ isi }}`` paragraph removed: content goes after."""
     template = template_for(project_root)
     tpl = DocxTemplate(str(template))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
         tpl.render({"nama": "", **context, "isi": MARKER}, env, autoescape=True)
     except jinja2.TemplateError as exc:  # a project's own templates/sop.docx: name it

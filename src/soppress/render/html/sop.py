@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from soppress.errors import template_error
@@ -27,8 +28,8 @@ def environment(project_root: Path | None = None) -> jinja2.Environment:
     if project_root and (project_root / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(project_root / "templates"))
     loaders.append(jinja2.PackageLoader("soppress", "templates"))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                                              undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["md"] = text.inline
     env.project_root = project_root  # to name an override's file relative to the project in messages
     return env

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 import weasyprint
@@ -20,6 +21,7 @@ import weasyprint
 from soppress.layout import pagination
 from soppress.layout.flowchart import FlowLayout
 from soppress.layout.pagination import PagePlan
+from soppress.render.fetcher import fetcher
 from soppress.render.html.assets import AssetUrl
 from soppress.render.html.sop import render
 from soppress.views.sop import SheetView
@@ -115,7 +117,7 @@ def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_
         size -= 0.5
         smaller = dataclasses.replace(view, identity_pt=size)
         html = render(smaller, laid.layout, env, assets)
-        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        document = lay_out_html(html, base_url)
         m = measure(document, len(view.layout.rows))
         if m.pages != laid.layout.pages:
             break
@@ -134,7 +136,7 @@ def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base
 
     def lay_out(layout: FlowLayout, **flags) -> tuple[str, weasyprint.Document, Measure]:
         html = render(view, layout, env, assets, **flags)
-        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        document = lay_out_html(html, base_url)
         return html, document, measure(document, n)
 
     whole = n <= WHOLE_FIRST_ROWS
@@ -164,3 +166,8 @@ def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Mea
             view: SheetView) -> LaidOutSheet:
     plan = PagePlan(m.pages, m.numbers, m.heights, m.header_heights, m.tops, m.identity or {})
     return LaidOutSheet(plan, layout, html, document, view)
+
+
+def lay_out_html(html: str, base_url: str) -> weasyprint.Document:
+    """weasyprint's layout, loading only the project's and the package's files."""
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher(Path(base_url))).render()
