@@ -49,7 +49,8 @@ def to_html(doc: Document, assets: AssetUrl, env=None) -> str:
         f"margin: {first.top}mm {first.right}mm {first.bottom}mm {first.left}mm; }}",
         pages, numbers_css(doc.page_numbers, doc.font), marking_css(doc.marking, doc.font),
         f"html {{ font-family: {font_stack(doc.font)}; font-size: {doc.size}pt; line-height: {doc.line}; "
-        "color: #000; overflow-wrap: anywhere; }",  # a long URL wraps, nothing runs off the page "body { margin: 0; }", ".bagian + .bagian { break-before: page; }", BLOCKS_CSS, *sorted(extra),
+        "color: #000; overflow-wrap: anywhere; }",  # a long URL wraps, nothing runs off the page
+        "body { margin: 0; }", ".bagian + .bagian { break-before: page; }", BLOCKS_CSS, *sorted(extra),
     ])
     body = Markup("\n").join(
         Markup('<section class="bagian"{} style="page: s{}">\n{}\n</section>').format(
