@@ -119,3 +119,12 @@ def test_docx_blank_form_has_no_values(root):
     word = WordDocument(io.BytesIO(to_docx(sample("kosong"), root)))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Korban Sintetis" not in text and "\u25a0" not in text
+
+
+def test_fillable_pdf_carries_given_values(root):
+    """A form filled from a case file for finishing on screen: its fields start with the values."""
+    fields = PdfReader(io.BytesIO(to_pdf(sample("isian"), root))).get_fields()
+    values = {name: field.get("/V") for name, field in fields.items()}
+    assert values["korban.0.nama"] == "Korban Sintetis" and values["kronologi"] == "Kronologi sintetis."
+    assert values["korban.0.jk"] == "Perempuan"
+    assert values["layanan.1"] not in (None, "/Off") and values["layanan.0"] == "/Off"

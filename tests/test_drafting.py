@@ -105,3 +105,28 @@ def test_sample_lambang_is_warned_about(mini_project):
     _, report = check(mini_project)
     found = [d for d in report.diagnostics if d.code == "kop.lambang-contoh"]
     assert len(found) == 1 and str(found[0].pos.file) == "letterheads/uji.yaml" and found[0].pos.line > 1
+
+
+def test_docx_has_named_styles_indonesian_language_and_build_properties(built):
+    word = WordDocument(built / "hst" / "buku-sop.docx")
+    used = {p.style.name for p in word.paragraphs}
+    cells = {p.style.name for t in word.tables for r in t.rows for c in r.cells for p in c.paragraphs}
+    assert {"Heading 1", "Isi"} <= used and {"Teks SOP", "Teks Tabel"} <= cells
+    assert "Normal" not in used | cells  # every paragraph has a named style
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert {"DAFTAR ISI", "PENJELASAN SINGKAT PENGGUNAAN", "LAMPIRAN I", "LAMPIRAN VI"} <= set(headings)
+    lang = word.styles.element.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang")
+    assert lang.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "id-ID"
+    props = word.core_properties
+    assert props.title == "STANDAR OPERASIONAL PROSEDUR PELAYANAN PUBLIK" and props.language == "id-ID"
+    assert props.author.startswith("DINAS SOSIAL") and props.subject.startswith("KEPUTUSAN KEPALA DINAS")
+    assert props.created.year != 2013 and props.comments == ""  # not the template's leftovers
+    sop = WordDocument(built / "hst" / "01-pengaduan-masyarakat.docx").core_properties
+    assert sop.author == "UNIT PELAKSANA TEKNIS DAERAH PERLINDUNGAN PEREMPUAN DAN ANAK"  # the unit
+
+
+def test_pdf_metadata(built):
+    meta = subprocess.run(["pdfinfo", str(built / "hst" / "keputusan.pdf")], capture_output=True, text=True).stdout
+    assert "Subject:" in meta and "Keywords:" in meta and "CreationDate:" in meta
+    from pypdf import PdfReader
+    assert PdfReader(built / "hst" / "keputusan.pdf").trailer["/Root"]["/Lang"] == "id"

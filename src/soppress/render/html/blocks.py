@@ -222,20 +222,23 @@ def _answer(f: b.FormField, ctx: HtmlContext) -> Markup:
     if f.kind in ("pilihan", "pilihan_ganda", "ya_tidak"):
         options = f.options or ("Ya", "Tidak")
         chosen = set(f.value if isinstance(f.value, tuple) else (f.value,)) if f.value else set()
-        if ctx.mode == "isian":
+        if ctx.mode == "isian":  # a value given (from a case file) is filled in already
             if f.kind == "pilihan_ganda":
-                return Markup("").join(Markup('<label class="opsi"><input type="checkbox" name="{}.{}"> {}</label>')
-                                       .format(f.name, i, o) for i, o in enumerate(options))
-            opts = Markup("").join(Markup("<option>{}</option>").format(o) for o in ("", *options))
+                return Markup("").join(Markup('<label class="opsi"><input type="checkbox" name="{}.{}"{}> {}</label>')
+                                       .format(f.name, i, Markup(" checked") if o in chosen else Markup(""), o)
+                                       for i, o in enumerate(options))
+            opts = Markup("").join(Markup('<option value="{0}"{1}>{0}</option>').format(
+                o, Markup(" selected") if o in chosen else Markup("")) for o in ("", *options))
             return Markup('<select name="{}">{}</select>').format(f.name, opts)
         shown = chosen if ctx.mode == "terisi" else set()
         return Markup("").join(Markup('<span class="opsi">{} {}</span>').format(
             CHECKED if o in shown else CHECKBOX, o) for o in options)
     width = _style(width=f"{f.width}mm") if f.width else Markup("")
     if ctx.mode == "isian":
+        given = b.Plain(f.value if isinstance(f.value, str) else ", ".join(f.value or ()))
         if f.kind == "paragraf":
-            return Markup('<textarea name="{}" rows="{}"></textarea>').format(f.name, f.lines)
-        return Markup('<input type="text" name="{}"{}>').format(f.name, width)
+            return Markup('<textarea name="{}" rows="{}">{}</textarea>').format(f.name, f.lines, given)
+        return Markup('<input type="text" name="{}" value="{}"{}>').format(f.name, given, width)
     if ctx.mode == "terisi":
         value = b.Plain(f.value if isinstance(f.value, str) else ", ".join(f.value or ()))
         return Markup('<span class="nilai">{}</span>').format(value)
