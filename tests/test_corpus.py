@@ -72,6 +72,8 @@ SEED_FINDINGS = {
     ("hst/06-pendampingan-korban", "sop.nomor-pola"),        # "70 / 2026 / 2026"
     ("kalteng/01-pengaduan-langsung", "sop.nomor-pola"),     # "061.1/ 500 UPT-PPA/…": no "/" before UPT
     ("kalteng/04-penampungan-sementara", "sop.nomor-pola"),  # "061-V 583/…"
+    # "Rehabilitas" for "Rehabilitasi" in three keterkaitan: the peta draws one node, check asks to agree
+    *{(f"hst/{k}", "keterkaitan.ejaan") for k in ["02-penjangkauan-korban", "03-pengelolaan-kasus", "04-mediasi"]},
     # the six HST SOPs name no tanggal efektif: they take the Keputusan's
     *{(f"hst/{k}", "tanggal.efektif-keputusan") for k in ["01-pengaduan-masyarakat", "02-penjangkauan-korban",
                                                            "03-pengelolaan-kasus", "04-mediasi",

@@ -20,7 +20,7 @@ from soppress.checks import citations
 from soppress.checks.collection import Emitter
 from soppress.checks.diagnostics import Report
 from soppress.sources.project import KeputusanFile, Project
-from soppress.views.text import marker
+from soppress.views.text import marker, typo_same
 
 SAMPLE_LAMBANG = "lambang-contoh"
 # Which publication numbers a regulation of each kind is cited with.
@@ -49,6 +49,7 @@ def check_drafting(project: Project, report: Report, strict: bool = False, ignor
             emit(f.source.pos(("nomor",)), "Tanggal Efektif tidak ditulis; SOP ini ditetapkan sebagai lampiran "
                  "Keputusan, maka dicetak tanggal Keputusan itu (tulis tanggal_efektif bila berbeda)",
                  "tanggal.efektif-keputusan")
+    _spellings(project, emit)
     for key, kop in project.kop.items():
         if kop.logo and kop.logo.startswith(SAMPLE_LAMBANG):
             emit(project.kop_sources[key].pos(("logo",)), f'kop "{key}" masih memakai lambang contoh ({kop.logo}); ganti dengan '
@@ -106,3 +107,23 @@ def matches_pattern(nomor: str, pattern: str) -> bool:
     for part in re.split(r"(\{angka\}|\{tahun\}|\{teks\})", norm(pattern)):
         regex += {"{angka}": r"\d+", "{tahun}": r"\d{4}", "{teks}": r"[^/]+"}.get(part, re.escape(part))
     return re.fullmatch(regex, norm(nomor)) is not None
+
+
+def _spellings(project: Project, emit: Emitter) -> None:
+    """The same outside SOP named with a typo in one of its words in another item: the
+    peta draws it once; the sources should agree ("Rehabilitasi" / "Rehabilitas")."""
+    seen: list[tuple[str, str]] = []  # (text, where)
+    for f in project.sops:
+        if f.sop is None:
+            continue
+        for i, item in enumerate(f.sop.keterkaitan.butir):
+            if not item.teks or (f.key, i) in project.links:
+                continue
+            text = " ".join(item.teks.rstrip(".").split())
+            other = next(((t, w) for t, w in seen if t.lower() != text.lower() and typo_same(t, text)), None)
+            if other:
+                emit(f.source.pos(("keterkaitan", "butir", i) if "butir" in (f.source.data.get("keterkaitan") or {})
+                                  else ("keterkaitan", i)),
+                     f'keterkaitan "{text}" ditulis "{other[0]}" di {other[1]}; samakan ejaannya (peta keterkaitan '
+                     "menggambarnya sebagai satu SOP)", "keterkaitan.ejaan")
+            seen.append((text, str(f.path)))
