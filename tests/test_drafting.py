@@ -130,3 +130,13 @@ def test_pdf_metadata(built):
     assert "Subject:" in meta and "Keywords:" in meta and "CreationDate:" in meta
     from pypdf import PdfReader
     assert PdfReader(built / "hst" / "keputusan.pdf").trailer["/Root"]["/Lang"] == "id"
+
+
+def test_docx_book_peta_is_a_vector_with_a_png_fallback(built):
+    import zipfile
+    with zipfile.ZipFile(built / "hst" / "buku-sop.docx") as z:
+        svgs = [n for n in z.namelist() if n.endswith(".svg")]
+        document = z.read("word/document.xml").decode()
+        assert len(svgs) == 1 and z.read(svgs[0]).lstrip().startswith(b"<?xml")
+        assert "asvg:svgBlip" in document and 'uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"' in document
+        assert 'image/svg+xml' in z.read("[Content_Types].xml").decode()
