@@ -17,7 +17,7 @@ def test_override_template_with_a_syntax_error_is_named_with_its_line(mini_proje
     (mini_project / "templates" / "sop_body.html.j2").write_text("<p>satu</p>\n<p>dua</p>\n{% if %}\n")
     result = run(mini_project, "build", "--format", "pdf")
     assert result.exit_code == 1, result.output
-    assert re.search(r"templates/sop_body\.html\.j2:3: galat: sintaks templat salah", result.output)
+    assert re.search(r"templates/sop_body\.html\.j2:3(:\d+)?: galat: sintaks templat", result.output)
     assert "Traceback" not in result.output and not (mini_project / "build" / "contoh.pdf").exists()
 
 
