@@ -11,10 +11,12 @@ from pathlib import Path
 
 import click
 
-from soppress import api
 from soppress.errors import UserError
-from soppress.sources.project import ProjectError, find_root
-from soppress.model.jsonschema import schema as make_schema, write_schemas
+
+# Only click and soppress.errors load at start, so that --help answers at once: the model
+# (pydantic), the checks and the renderers (weasyprint, docx, PIL, fontTools, graphviz) are
+# imported inside the commands that use them (tests/test_fast_start.py keeps it so).
+CONFIG_FILE = "soppress.yaml"
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
@@ -45,8 +47,9 @@ def _friendly(func):
 
 
 def _root(project_dir: Path | None) -> Path:
+    from soppress.sources.project import ProjectError, find_root
     if project_dir is not None:
-        if not (project_dir / "soppress.yaml").is_file():
+        if not (project_dir / CONFIG_FILE).is_file():
             raise ProjectError(f"{project_dir}/soppress.yaml tidak ada; --proyek harus menunjuk folder proyek")
         return project_dir.resolve()
     return find_root(Path.cwd())
@@ -78,6 +81,7 @@ IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE
 @_friendly
 def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...]) -> None:
     """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
+    from soppress import api
     root = _root(project_dir)
     project, report = api.check(root, strict=strict, ignore=ignore)
     if fmt == "json":
@@ -101,6 +105,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 def schema(jenis: str, out: Path | None) -> None:
     """Cetak JSON Schema format sumber (untuk editor seperti VS Code)."""
     import json
+    from soppress.model.jsonschema import schema as make_schema, write_schemas
     if out is not None:
         for path in write_schemas(out):
             click.echo(f"ditulis: {path}")
@@ -145,6 +150,7 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
     """Daftar SOP dengan versi, tanggal efektif dan jadwal kaji ulangnya."""
     import datetime as dt
     import json
+    from soppress import api
     from soppress.checks.review import DUE_DAYS, LABELS, review_status
     root = _root(project_dir)
     project, report = api.check(root)

