@@ -72,7 +72,7 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     require_dot()  # the peta keterkaitan needs it: say so before writing anything
     state = work.prepare(project, out_dir, formats)
     units = _units(project, state, work, formats, only)
-    plans = {u.name: manifest.plan(u.name, u.key) for u in units if u.kind == "sheet"}
+    plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.weight) for u in units if u.kind == "sheet"}
     todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key) for rel in u.outputs)
             or (u.kind == "sheet" and plans[u.name] is None)]
     result.skipped = [u.name for u in units if u not in todo]
@@ -137,6 +137,16 @@ def _units(project, state, work, formats, only) -> list[Unit]:
         units.append(Unit("book", f"{key}/buku-sop", book, outputs, (key,), tuple(lampiran),
                           weight=sum(u.weight for u in units if u.name in lampiran)))
     return units
+
+
+def _valid_plan(plan: dict | None, rows: int) -> dict | None:
+    """A cached page plan is used only if it reads as one and places each flowchart row once."""
+    from soppress.layout.pagination import PagePlan
+    try:
+        pages = PagePlan.from_dict(plan).pages if plan is not None else None
+        return plan if pages is not None and sorted(r for page in pages for r in page) == list(range(rows)) else None
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | None,

@@ -12,11 +12,11 @@ from pathlib import Path
 import click
 
 from soppress.errors import UserError
+from soppress.sources.root import CONFIG_FILE, ProjectError, find_root
 
 # Only click and soppress.errors load at start, so that --help answers at once: the model
 # (pydantic), the checks and the renderers (weasyprint, docx, PIL, fontTools, graphviz) are
 # imported inside the commands that use them (tests/test_fast_start.py keeps it so).
-CONFIG_FILE = "soppress.yaml"
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path),
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
@@ -47,7 +47,6 @@ def _friendly(func):
 
 
 def _root(project_dir: Path | None) -> Path:
-    from soppress.sources.project import ProjectError, find_root
     if project_dir is not None:
         if not (project_dir / CONFIG_FILE).is_file():
             raise ProjectError(f"{project_dir}/soppress.yaml tidak ada; --proyek harus menunjuk folder proyek")
@@ -120,24 +119,42 @@ def schema(jenis: str, out: Path | None) -> None:
 @click.option("--format", "formats", default="pdf,html,docx", show_default=True,
               help="Format hasil, dipisah koma: pdf, html, docx.")
 @click.option("--sop", "only", multiple=True, help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
+@click.option("--paksa", is_flag=True, help="Buat ulang semua dokumen, juga yang tidak berubah.")
+@click.option("-j", "--proses", "jobs", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses yang bekerja bersamaan (bawaan: semua inti prosesor).")
+@click.option("-q", "--senyap", "quiet", is_flag=True, help="Hanya tampilkan ringkasan dan galat.")
 @_friendly
-def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
-    """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/."""
+def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...], paksa: bool,
+          jobs: int | None, quiet: bool) -> None:
+    """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/.
+
+    Hanya dokumen yang sumbernya (atau kop, registri, templat, pengaturan) berubah sejak
+    build terakhir yang dibuat ulang."""
     from soppress.build import FORMATS, build as run_build
+    from soppress.progress import BuildProgress, summary
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise click.ClickException(f"format tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(FORMATS)}")
     root = _root(project_dir)
-    result = run_build(root, out, chosen, list(only) or None)
-    if result.report.diagnostics:
+    progress = BuildProgress(quiet)
+    try:
+        result = run_build(root, out, chosen, list(only) or None, jobs=jobs, force=paksa, progress=progress)
+    finally:
+        progress.close()
+    if result.report.diagnostics and not quiet:
         click.echo(result.report.render_text(), err=True)
+    elif result.report.errors:  # -q: errors still, warnings not
+        click.echo("\n".join(str(d) for d in result.report.errors), err=True)
     if result.report.errors:
         click.echo(f"{len(result.report.errors)} galat: tidak ada berkas yang dibuat. Perbaiki dulu, lalu ulangi.",
                    err=True)
         sys.exit(1)
-    for path in result.written:
-        click.echo(f"ditulis: {path.relative_to(root) if path.is_relative_to(root) else path}")
+    for document, message in result.failed:
+        click.echo(f"gagal: {document}: {message}", err=True)
+    click.echo(summary(result), err=bool(result.failed))
+    if result.failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -20,11 +20,7 @@ from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load
 from soppress.checks.schema_errors import validate
 from soppress.sources.yamlsrc import Source, YamlError, load
 
-CONFIG_FILE = "soppress.yaml"
-
-
-class ProjectError(UserError):
-    """The project itself cannot be found or read (message in Indonesian)."""
+from soppress.sources.root import CONFIG_FILE, ProjectError, find_root  # noqa: F401 - re-exported
 
 
 @dataclass
@@ -82,15 +78,6 @@ class Project:
 
     def letterhead(self, sop: Sop) -> Kop | None:
         return self.kop.get(sop.unit)
-
-
-def find_root(start: Path) -> Path:
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
-    raise ProjectError(f"{CONFIG_FILE} tidak ditemukan di {start} atau folder di atasnya; "
-                       "jalankan perintah ini di dalam folder proyek soppress atau pakai --proyek FOLDER")
 
 
 def load_project(root: Path, report: Report) -> Project:
