@@ -49,7 +49,7 @@ class Unit:
     outputs: list[str]             # files relative to the build folder
     args: tuple = ()
     needs: tuple[str, ...] = ()    # SOPs whose page plans it draws (the book)
-    weight: int = 0                # rows to lay out: the biggest start first
+    rows: int = 0                  # flowchart rows to lay out (a book: of its sheets); biggest first
 
 
 def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[str] | None = None, *,
@@ -72,7 +72,7 @@ def build(root: Path, out_dir: Path | None = None, formats=FORMATS, only: list[s
     require_dot()  # the peta keterkaitan needs it: say so before writing anything
     state = work.prepare(project, out_dir, formats)
     units = _units(project, state, work, formats, only)
-    plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.weight) for u in units if u.kind == "sheet"}
+    plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.rows) for u in units if u.kind == "sheet"}
     todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key) for rel in u.outputs)
             or (u.kind == "sheet" and plans[u.name] is None)]
     result.skipped = [u.name for u in units if u not in todo]
@@ -119,7 +119,7 @@ def _units(project, state, work, formats, only) -> list[Unit]:
         view = work.view_of(f.key)
         sheets[f.key] = cache.digest(common, "sheet", cache.file_digest(root / f.path), repr(view), kop(f.sop.unit))
         units.append(Unit("sheet", f.key, sheets[f.key], [f"{f.key}.{ext}" for ext in formats], (f.key,),
-                          weight=len(view.layout.rows)))
+                          rows=len(view.layout.rows)))
     if only:  # the Keputusan and the book need every lampiran: only a full build makes them
         return units
     units.append(Unit("peta", "peta-keterkaitan", cache.digest(common, "peta", peta_source(project)),
@@ -135,7 +135,7 @@ def _units(project, state, work, formats, only) -> list[Unit]:
         outputs = [f"{key}/peta-keterkaitan.svg"] + [f"{key}/buku-sop.{ext}" for ext in ("pdf", "docx")
                                                       if ext in formats]
         units.append(Unit("book", f"{key}/buku-sop", book, outputs, (key,), tuple(lampiran),
-                          weight=sum(u.weight for u in units if u.name in lampiran)))
+                          rows=sum(u.rows for u in units if u.name in lampiran)))
     return units
 
 
@@ -155,7 +155,7 @@ def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | 
     book needs first, biggest first, and each book as soon as its sheets' plans are known."""
     from soppress import jobs as work
     needed = {n for u in units for n in u.needs}
-    pending = sorted(units, key=lambda u: (u.needs != (), u.name not in needed, -u.weight, u.name))
+    pending = sorted(units, key=lambda u: (u.needs != (), u.name not in needed, -u.rows, u.name))
     workers = max(1, min(jobs or cpu_count(), len(units)))
     failed: set[str] = set()
     finished = 0
@@ -170,7 +170,10 @@ def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | 
                     running[_Inline.completed(done)] = unit
                     continue
                 args = unit.args + (({n: plans[n] for n in unit.needs},) if unit.needs else ())
-                running[executor.submit(work.run, unit.kind, unit.name, *args)] = unit
+                try:
+                    running[executor.submit(work.run, unit.kind, unit.name, *args)] = unit
+                except Exception as exc:  # noqa: BLE001 - the pool broke: a worker was killed
+                    running[_Inline.completed(work.Done(unit.name, error=f"galat internal ({type(exc).__name__})"))] = unit
             if not running:  # a unit waits for a plan no unit will make (cannot happen; never hang)
                 running.update({_Inline.completed(work.Done(u.name, error="rencana halaman tidak ada")): u
                                 for u in pending})
