@@ -17,6 +17,7 @@ import jinja2
 import weasyprint
 
 from soppress.layout import pagination
+from soppress.render.pdf import fonts
 from soppress.layout.flowchart import FlowLayout
 from soppress.layout.pagination import PagePlan
 from soppress.render.html.assets import AssetUrl
@@ -103,7 +104,7 @@ def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_
 
     def lay_out(layout: FlowLayout, **flags) -> tuple[str, weasyprint.Document, Measure]:
         html = render(view, layout, env, assets, **flags)
-        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        document = weasyprint.HTML(string=html, base_url=base_url).render(font_config=fonts.shared())
         return html, document, measure(document, n)
 
     whole = n <= WHOLE_FIRST_ROWS
