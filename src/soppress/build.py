@@ -166,17 +166,15 @@ def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | 
                 pending.remove(unit)
                 lost = [n for n in unit.needs if n in failed]
                 if lost:
-                    done = work.Done(unit.name, error=f"tidak dibuat karena {', '.join(lost)} gagal")
-                    running[_Inline.completed(done)] = unit
+                    running[_failed(unit, f"tidak dibuat karena {', '.join(lost)} gagal")] = unit
                     continue
                 args = unit.args + (({n: plans[n] for n in unit.needs},) if unit.needs else ())
                 try:
                     running[executor.submit(work.run, unit.kind, unit.name, *args)] = unit
                 except Exception as exc:  # noqa: BLE001 - the pool broke: a worker was killed
-                    running[_Inline.completed(work.Done(unit.name, error=f"galat internal ({type(exc).__name__})"))] = unit
+                    running[_failed(unit, f"galat internal ({type(exc).__name__})")] = unit
             if not running:  # a unit waits for a plan no unit will make (cannot happen; never hang)
-                running.update({_Inline.completed(work.Done(u.name, error="rencana halaman tidak ada")): u
-                                for u in pending})
+                running.update({_failed(u, "rencana halaman tidak ada"): u for u in pending})
                 pending = []
             ready, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in sorted(ready, key=lambda f: running[f].name):
@@ -184,13 +182,18 @@ def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | 
                 try:
                     done = future.result()
                 except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
-                    done = work.Done(unit.name, error=f"galat internal ({type(exc).__name__})")
+                    done = _failed(unit, f"galat internal ({type(exc).__name__})").result()
                 if done.error:
                     failed.add(unit.name)
                 finished += 1
                 if progress:
                     progress(finished, len(units), unit.name, "gagal" if done.error else "dibuat")
                 yield unit, done
+
+
+def _failed(unit: Unit, message: str) -> Future:
+    from soppress import jobs as work
+    return _Inline.completed(work.Done(unit.name, error=message))
 
 
 def cpu_count() -> int:

@@ -10,10 +10,12 @@ This module imports the renderers (weasyprint, docx, graphviz): only a build tha
 something to render imports it."""
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from soppress.build import write_atomic
 from soppress.errors import UserError
 from soppress.layout.flowchart import LayoutError
 from soppress.layout.pagination import PagePlan, paginate
@@ -103,8 +105,6 @@ def run(unit: str, name: str, *args) -> Done:
 
 
 def _write(done: Done, rel: str, data: bytes) -> None:
-    import hashlib
-    from soppress.build import write_atomic
     write_atomic(_state.out_dir / rel, data)
     done.written[rel] = hashlib.sha256(data).hexdigest()
 
