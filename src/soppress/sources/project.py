@@ -13,14 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from soppress.errors import UserError
 from soppress.checks.diagnostics import Position, Report
 from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load_registry
 from soppress.checks.schema_errors import validate
-from soppress.sources.yamlsrc import Source, YamlError, load
-
 from soppress.sources.root import CONFIG_FILE, ProjectError, find_root  # noqa: F401 - re-exported
+from soppress.sources.yamlsrc import Source, YamlError, load
 
 
 @dataclass

@@ -17,10 +17,10 @@ import jinja2
 import weasyprint
 
 from soppress.layout import pagination
-from soppress.render.pdf import fonts
 from soppress.layout.flowchart import FlowLayout
 from soppress.layout.pagination import PagePlan
 from soppress.render.html.assets import AssetUrl
+from soppress.render.pdf import fonts
 from soppress.render.html.sop import render
 from soppress.views.sop import SheetView
 
