@@ -1,127 +1,250 @@
 """The build: the pipeline from sources to files, top to bottom.
 
-    sources -> model -> checks -> views -> page plans -> PDF, HTML, DOCX -> build/
+    fingerprint -> sources -> model -> checks -> views -> what changed -> page plans ->
+    PDF, HTML, DOCX (in parallel) -> build/ -> manifest
 
 Nothing is written from a project with errors. Each document is computed once as a
-view (soppress.views.*), laid out once (its page plan), and every renderer draws
-that view. Outputs are staged and moved into place together under a build lock
-(soppress.outputs): a failure or a kill leaves the previous outputs as they were."""
+view (soppress.views.*), laid out once (its page plan), and every renderer draws that
+view. Outputs are written to a staging folder and moved into place together under a
+build lock (soppress.outputs): a kill leaves every output old or new, never torn. A document is made again only when the hash of
+what it is made from changed (soppress.cache), so a build after no change only hashes
+its inputs; the book reuses the cached page plans of unchanged SOPs. The documents to
+make are work units (soppress.jobs) run over the machine's cores.
+
+This module imports no renderer: a build with nothing to make never loads them."""
 from __future__ import annotations
 
+import json
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
-from soppress.api import check
+from soppress import cache
 from soppress.checks.diagnostics import Report
-from soppress.errors import UserError
-from soppress.outputs import Outputs, build_lock
-from soppress.layout.flowchart import LayoutError
-from soppress.render.docx.document import to_docx
-from soppress.render.docx.sop import render_docx
-from soppress.render.html.assets import ASSET_DIR, FONT_FILES, file_assets, relative_assets
-from soppress.render.html.document import to_html
-from soppress.render.html.sop import environment, render
-from soppress.render.pdf.document import layout as layout_document
-from soppress.render.pdf.document import part_pages
-from soppress.render.pdf.archive import archive_pdf
-from soppress.render.pdf.sop import plan_sheet
-from soppress.render.peta import peta_png, peta_svg, require_dot
-from soppress.resources import FONT_DIR
-from soppress.sources.project import Project
-from soppress.views import keputusan as keputusan_views
-from soppress.views.book import book_document
-from soppress.views.sop import PlannedSheet, sheet_view
 
 FORMATS = ("pdf", "html", "docx", "arsip")  # arsip: PDF/A-3 with the YAML source attached
 DEFAULT_FORMATS = ("pdf", "html", "docx")
+SUFFIX = {"pdf": ".pdf", "html": ".html", "docx": ".docx", "arsip": ".arsip.pdf"}
+Progress = Callable[[int, int, str, str], None]   # (finished, total, document, "dibuat" | "gagal")
 
 
 @dataclass
 class BuildResult:
     report: Report
     written: list[Path] = field(default_factory=list)
-    sheets: dict[str, PlannedSheet] = field(default_factory=dict)  # by SOP key
+    sheets: dict = field(default_factory=dict)          # SOP key -> PlannedSheet (made or cached)
+    built: list[str] = field(default_factory=list)      # documents made
+    skipped: list[str] = field(default_factory=list)    # documents unchanged since the last build
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document, Indonesian message)
+    seconds: float = 0.0
 
 
-def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only: list[str] | None = None) -> BuildResult:
+@dataclass
+class Unit:
+    """One document to make: a soppress.jobs unit, the files it writes, their key."""
+    kind: str                      # "sheet" | "keputusan" | "book" | "peta"
+    name: str                      # the document, as the summary names it
+    key: str                       # the hash of everything it is made from
+    outputs: list[str]             # files relative to the build folder
+    args: tuple = ()
+    needs: tuple[str, ...] = ()    # SOPs whose page plans it draws (the book)
+    rows: int = 0                  # flowchart rows to lay out (a book: of its sheets); biggest first
+
+
+def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only: list[str] | None = None, *,
+          jobs: int | None = None, force: bool = False, progress: Progress | None = None) -> BuildResult:
+    start, root = time.perf_counter(), root.resolve()
+    out_dir = Path(out_dir or root / "build").resolve()
+    manifest = cache.Manifest() if force else cache.load(out_dir)
+    fingerprint = cache.fingerprint(root, json.dumps([sorted(formats), sorted(only or [])]))
+    if manifest.fingerprint == fingerprint and manifest.intact(out_dir):  # nothing changed: hashes only
+        skipped = sorted({e.get("doc", rel) for rel, e in manifest.outputs.items() if e.get("doc") != "_aset"})
+        return BuildResult(Report(), skipped=skipped, seconds=time.perf_counter() - start)
+
+    from soppress.api import check  # the model and the checks load only when something may change
     project, report = check(root)
     result = BuildResult(report)
     if report.errors:
         return result  # nothing is written from a project with errors
+    from soppress import jobs as work  # the renderers load only when something is to be made
+    from soppress.render.peta import require_dot
     require_dot()  # the peta keterkaitan needs it: say so before writing anything
-    root, out_dir = project.root, (out_dir or project.root / "build")
-    env = environment(root)
-    decrees = {k.key: keputusan_views.keputusan_view(project, k) for k in project.keputusan}
-    enacted = {info.sop_key: view.enactment(info) for view in decrees.values() for info in view.lampiran}
-    with build_lock(out_dir), Outputs(out_dir) as out:  # all outputs move into place together, or none
-        for sop_file in project.sops:
-            if only and sop_file.key not in only:
+    from soppress.outputs import Outputs, build_lock
+    with build_lock(out_dir), Outputs(out_dir) as out:  # outputs move into place together, after rendering
+        state = work.prepare(project, out_dir, formats, out.staging)
+        units = _units(project, state, work, formats, only)
+        plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.rows) for u in units if u.kind == "sheet"}
+        todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key) for rel in u.outputs)
+                or (u.kind == "sheet" and plans[u.name] is None)]
+        result.skipped = [u.name for u in units if u not in todo]
+
+        for unit, done in _run(todo, plans, jobs, progress, (root, out_dir, tuple(formats), out.staging)):
+            if done.error:  # its staged files are not moved into place: its previous outputs stay
+                result.failed.append((unit.name, done.error))
                 continue
-            try:
-                view = sheet_view(project, sop_file, enacted.get(sop_file.key))
-            except LayoutError as exc:  # checks.limits finds these first; a safety net with the file named
-                raise UserError(f"{sop_file.path}: galat: {exc} [alur.gambar]") from None
-            laid = plan_sheet(view, env, file_assets(root), str(root))
-            view = laid.view  # as laid out (its identity type may be smaller, to fit one page)
-            sheet = result.sheets[sop_file.key] = PlannedSheet(view, laid.plan, laid.layout)
-            key = sop_file.key
-            if "html" in formats:
-                html = render(view, laid.layout, env, relative_assets(out_dir / f"{key}.html", out_dir))
-                result.written.append(out.write(f"{key}.html", html.encode("utf-8")))
-            if "pdf" in formats:
-                result.written.append(out.write(f"{key}.pdf", laid.document.write_pdf()))
-            if "arsip" in formats:
-                pdf = archive_pdf(laid.document, [(sop_file.path.name, (root / sop_file.path).read_bytes())])
-                result.written.append(out.write(f"{key}.arsip.pdf", pdf))
-            if "docx" in formats:
-                result.written.append(out.write(f"{key}.docx", render_docx(sheet, root)))
-        if not only:  # the Keputusan and the book need every lampiran: only a full build makes them
-            result.written.append(out.write("peta-keterkaitan.svg", peta_svg(project).encode("utf-8")))
-            for key, view in decrees.items():
-                result.written += _keputusan_and_book(project, view, result.sheets, env, out, key, formats)
+            result.built.append(unit.name)
+            for rel, sha in done.written.items():
+                out.staged(rel)  # written by the worker into staging; moved into place with the rest
+                manifest.record(rel, unit.key, sha, unit.name)
+                result.written.append(out_dir / rel)
+            if done.plan is not None:
+                plans[unit.name] = done.plan
+                manifest.plans[unit.name] = {"key": unit.key, "plan": done.plan}
         if "html" in formats:
-            result.written += _assets(project, out)
+            result.written += _assets(project, out, manifest, force)
+
+    manifest.fingerprint = "" if result.failed else fingerprint  # a failed document is tried again
+    cache.save(out_dir, manifest)  # last: a build killed before this point is repaired by the next one
+    result.sheets = {key: work.planned(key, plan) for key, plan in plans.items() if plan is not None}
+    result.seconds = time.perf_counter() - start
     return result
 
 
-def _keputusan_and_book(project: Project, view, sheets, env, out: Outputs, folder: str, formats) -> list[Path]:
-    root, written = project.root, []
-    doc = keputusan_views.document(view)
-    if "html" in formats:
-        html = to_html(doc, relative_assets(out.out_dir / folder / "keputusan.html", out.out_dir), env)
-        written.append(out.write(f"{folder}/keputusan.html", html.encode("utf-8")))
-    if "pdf" in formats or "arsip" in formats:
-        laid = layout_document(doc, root, env)
-        if "pdf" in formats:
-            written.append(out.write(f"{folder}/keputusan.pdf", laid.write_pdf()))
-        if "arsip" in formats:
-            pdf = archive_pdf(laid, [(view.file.path.name, (root / view.file.path).read_bytes())])
-            written.append(out.write(f"{folder}/keputusan.arsip.pdf", pdf))
-    if "docx" in formats:
-        written.append(out.write(f"{folder}/keputusan.docx", to_docx(doc, root)))
-    keys = [info.sop_key for info in view.lampiran]
-    svg = peta_svg(project, keys)
-    written.append(out.write(f"{folder}/peta-keterkaitan.svg", svg.encode("utf-8")))
-    png = peta_png(project, keys) if "docx" in formats else None
-    book = book_document(view, sheets, svg, png)
-    laid = layout_document(book, root, env)
-    if "pdf" in formats:
-        written.append(out.write(f"{folder}/buku-sop.pdf", laid.write_pdf()))
-    if "docx" in formats:  # its daftar isi shows the pages the PDF book laid out
-        pages = part_pages(laid, [section.name for section in book.sections])
-        written.append(out.write(f"{folder}/buku-sop.docx", to_docx(book_document(view, sheets, svg, png, pages),
-                                                                    root)))
-    return written
+def _units(project, state, work, formats, only) -> list[Unit]:
+    """Every document of the build with the key of its inputs: the global key (soppress,
+    its fonts and templates, settings, template overrides), the source file, the letterhead
+    and logo, and the view itself, which holds every registry entry and link it prints."""
+    from soppress.render.peta import peta_source
+    from soppress.views import keputusan as keputusan_views
+    root, common = project.root, cache.global_key(project.root)
+
+    def kop(unit: str) -> str:
+        logo = project.kop[unit].logo if unit in project.kop else None
+        return cache.digest(cache.file_digest(root / "letterheads" / f"{unit}.yaml"),
+                            cache.file_digest(root / "letterheads" / logo) if logo else "-")
+
+    sheets: dict[str, str] = {}
+    units = []
+    for f in project.sops:
+        if only and f.key not in only:
+            continue
+        view = work.view_of(f.key)
+        sheets[f.key] = cache.digest(common, "sheet", cache.file_digest(root / f.path), repr(view), kop(f.sop.unit))
+        units.append(Unit("sheet", f.key, sheets[f.key], [f"{f.key}{SUFFIX[ext]}" for ext in formats], (f.key,),
+                          rows=len(view.layout.rows)))
+    if only:  # the Keputusan and the book need every lampiran: only a full build makes them
+        return units
+    units.append(Unit("peta", "peta-keterkaitan", cache.digest(common, "peta", peta_source(project)),
+                      ["peta-keterkaitan.svg"]))
+    for key, view in state.decrees.items():
+        file, lampiran = project.root / view.file.path, [info.sop_key for info in view.lampiran]
+        own = cache.digest(common, "keputusan", cache.file_digest(file), repr(keputusan_views.document(view)),
+                           kop(view.doc.unit))
+        units.append(Unit("keputusan", f"{key}/keputusan", own, [f"{key}/keputusan{SUFFIX[ext]}" for ext in formats],
+                          (key,)))
+        book = cache.digest(common, "book", cache.file_digest(file), repr(view), kop(view.doc.unit),
+                            peta_source(project, lampiran), *(sheets[k] for k in lampiran))
+        outputs = [f"{key}/peta-keterkaitan.svg"] + [f"{key}/buku-sop.{ext}" for ext in ("pdf", "docx")
+                                                      if ext in formats]
+        units.append(Unit("book", f"{key}/buku-sop", book, outputs, (key,), tuple(lampiran),
+                          rows=sum(u.rows for u in units if u.name in lampiran)))
+    return units
 
 
-def _assets(project: Project, out: Outputs) -> list[Path]:
+def _valid_plan(plan: dict | None, rows: int) -> dict | None:
+    """A cached page plan is used only if it reads as one and places each flowchart row once."""
+    from soppress.layout.pagination import PagePlan
+    try:
+        pages = PagePlan.from_dict(plan).pages if plan is not None else None
+        return plan if pages is not None and sorted(r for page in pages for r in page) == list(range(rows)) else None
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | None,
+         init: tuple) -> Iterator[tuple[Unit, object]]:
+    """Run the units over a process pool (in this process with one job): the sheets a
+    book needs first, biggest first, and each book as soon as its sheets' plans are known."""
+    from soppress import jobs as work
+    needed = {n for u in units for n in u.needs}
+    pending = sorted(units, key=lambda u: (u.needs != (), u.name not in needed, -u.rows, u.name))
+    workers = max(1, min(jobs or cpu_count(), len(units)))
+    failed: set[str] = set()
+    finished = 0
+    with _Inline() if workers == 1 else _pool(workers, init) as executor:
+        running: dict[Future, Unit] = {}
+        while pending or running:
+            for unit in [u for u in pending if all(plans.get(n) or n in failed for n in u.needs)]:
+                pending.remove(unit)
+                lost = [n for n in unit.needs if n in failed]
+                if lost:
+                    running[_failed(unit, f"tidak dibuat karena {', '.join(lost)} gagal")] = unit
+                    continue
+                args = unit.args + (({n: plans[n] for n in unit.needs},) if unit.needs else ())
+                try:
+                    running[executor.submit(work.run, unit.kind, unit.name, *args)] = unit
+                except Exception as exc:  # noqa: BLE001 - the pool broke: a worker was killed
+                    running[_failed(unit, f"galat internal ({type(exc).__name__})")] = unit
+            if not running:  # a unit waits for a plan no unit will make (cannot happen; never hang)
+                running.update({_failed(u, "rencana halaman tidak ada"): u for u in pending})
+                pending = []
+            ready, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in sorted(ready, key=lambda f: running[f].name):
+                unit = running.pop(future)
+                try:
+                    done = future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
+                    done = _failed(unit, f"galat internal ({type(exc).__name__})").result()
+                if done.error:
+                    failed.add(unit.name)
+                finished += 1
+                if progress:
+                    progress(finished, len(units), unit.name, "gagal" if done.error else "dibuat")
+                yield unit, done
+
+
+def _failed(unit: Unit, message: str) -> Future:
+    from soppress import jobs as work
+    return _Inline.completed(work.Done(unit.name, error=message))
+
+
+def cpu_count() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _pool(workers: int, init: tuple) -> ProcessPoolExecutor:
+    """Forked workers inherit the loaded project and its views; elsewhere they load it once."""
+    import multiprocessing
+    from soppress import jobs as work
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=work.init_worker, initargs=init)
+
+
+class _Inline:
+    """An executor that runs each unit at once, in this process (a one-job build)."""
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, fn, *args) -> Future:
+        return self.completed(fn(*args))
+
+    @staticmethod
+    def completed(value) -> Future:
+        future: Future = Future()
+        future.set_result(value)
+        return future
+
+
+def _assets(project, out, manifest: cache.Manifest, force: bool) -> list[Path]:
     """Built HTML refers to the fonts and the lambang relatively, in build/_aset/."""
+    from soppress.render.html.assets import ASSET_DIR, FONT_FILES
+    from soppress.resources import FONT_DIR
+    files = {f"{ASSET_DIR}/fonts/LiberationSans-{name}.ttf": FONT_DIR / f"LiberationSans-{name}.ttf"
+             for name in FONT_FILES.values()}
+    files.update({f"{ASSET_DIR}/letterheads/{kop.logo}": project.root / "letterheads" / kop.logo
+                  for kop in project.kop.values() if kop.logo and (project.root / "letterheads" / kop.logo).is_file()})
     written = []
-    for name in FONT_FILES.values():
-        file = f"LiberationSans-{name}.ttf"
-        written.append(out.write(f"{ASSET_DIR}/fonts/{file}", (FONT_DIR / file).read_bytes()))
-    for kop in project.kop.values():
-        if kop.logo and (project.root / "letterheads" / kop.logo).is_file():
-            data = (project.root / "letterheads" / kop.logo).read_bytes()
-            written.append(out.write(f"{ASSET_DIR}/letterheads/{kop.logo}", data))
+    for rel, source in sorted(files.items()):
+        key = cache.file_digest(source)
+        if force or not manifest.fresh(out.out_dir, rel, key):
+            written.append(out.write(rel, source.read_bytes()))
+            manifest.record(rel, key, key, "_aset")
     return written

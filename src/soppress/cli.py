@@ -12,10 +12,16 @@ from pathlib import Path
 import click
 import jinja2
 
-from soppress import api
 from soppress.errors import UserError
-from soppress.sources.project import ProjectError, find_root
-from soppress.model.jsonschema import SCHEMAS, schema as make_schema, write_schemas
+from soppress.sources.root import CONFIG_FILE, ProjectError, find_root
+
+# Only click and soppress.errors load at start, so that --help answers at once: the model
+# (pydantic), the checks and the renderers (weasyprint, docx, PIL, fontTools, graphviz) are
+# imported inside the commands that use them (tests/test_fast_start.py keeps it so).
+
+# The kinds of `soppress schema` (model.jsonschema.SCHEMAS; a test keeps the two equal), named
+# here so that --help does not load the model.
+SCHEMA_KINDS = ("sop", "keputusan", "kop", "proyek", "pejabat", "peraturan", "kasus", "formulir")
 
 PROJECT_OPTION = click.option("--proyek", "project_dir", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
                               default=None, help="Folder proyek (bawaan: folder ini atau induknya yang "
@@ -50,7 +56,7 @@ def _friendly(func):
 
 def _root(project_dir: Path | None) -> Path:
     if project_dir is not None:
-        if not (project_dir / "soppress.yaml").is_file():
+        if not (project_dir / CONFIG_FILE).is_file():
             raise ProjectError(f"{project_dir}/soppress.yaml tidak ada; --proyek harus menunjuk folder proyek")
         return project_dir.resolve()
     return find_root(Path.cwd())
@@ -170,6 +176,7 @@ IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE
 @_friendly
 def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...], notes: bool) -> None:
     """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
+    from soppress import api
     root = _root(project_dir)
     project, report = api.check(root, strict=strict, ignore=ignore)
     if fmt == "json":
@@ -189,7 +196,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 
 
 @main.command()
-@click.argument("jenis", type=click.Choice(list(SCHEMAS)),
+@click.argument("jenis", type=click.Choice(SCHEMA_KINDS),
                 default="sop")
 @click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Tulis semua skema ke folder ini (mis. build/schema) alih-alih mencetak satu skema.")
@@ -197,6 +204,7 @@ def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, .
 def schema(jenis: str, out: Path | None) -> None:
     """Cetak JSON Schema format sumber (untuk editor seperti VS Code)."""
     import json
+    from soppress.model.jsonschema import schema as make_schema, write_schemas
     if out is not None:
         for path in write_schemas(out):
             click.echo(f"ditulis: {path}")
@@ -209,33 +217,54 @@ def schema(jenis: str, out: Path | None) -> None:
 @click.option("--keluaran", "out", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER", default=None,
               help="Folder hasil (bawaan: build/ di folder proyek).")
 @click.option("--format", "formats", default="pdf,html,docx", metavar="FORMAT",
-              help="Format hasil, dipisah koma: pdf, html, docx (bawaan: ketiganya).")
+              help="Format hasil, dipisah koma: pdf, html, docx, arsip (PDF/A-3 yang membawa sumber YAML-nya); "
+                   "bawaan: pdf, html dan docx.")
 @click.option("--sop", "only", multiple=True, metavar="KUNCI", help="Hanya SOP ini (mis. kalteng/02-pengaduan-tidak-langsung).")
+@click.option("--paksa", is_flag=True, help="Buat ulang semua dokumen, juga yang tidak berubah.")
+@click.option("-j", "--proses", "jobs", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses yang bekerja bersamaan (bawaan: semua inti prosesor).")
+@click.option("-q", "--senyap", "quiet", is_flag=True, help="Hanya tampilkan ringkasan dan galat.")
 @_friendly
-def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...]) -> None:
-    """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/."""
+def build(project_dir: Path | None, out: Path | None, formats: str, only: tuple[str, ...], paksa: bool,
+          jobs: int | None, quiet: bool) -> None:
+    """Periksa proyek lalu buat lembar SOP (PDF, HTML dan DOCX) di build/.
+
+    Hanya dokumen yang sumbernya (atau kop, registri, templat, pengaturan) berubah sejak
+    build terakhir yang dibuat ulang."""
     from soppress.build import FORMATS, build as run_build
+    from soppress.progress import BuildProgress, summary
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise click.ClickException(f"format tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(FORMATS)}")
     root = _root(project_dir)
-    result = run_build(root, out, chosen, list(only) or None)
-    shown, rest = split_report(result.report.without_notes(), only)
-    if shown.diagnostics:
-        click.echo(shown.render_text(), err=True)
-    if rest:
-        click.echo(f"{rest} peringatan lain untuk SOP yang tidak dibuat kali ini (lihat soppress check).", err=True)
-    unknown = [key for key in only if key not in result.sheets]
-    if unknown and not result.report.errors:
+    unknown = [key for key in only if not any((root / "sops" / f"{key}{ext}").is_file() for ext in (".yaml", ".yml"))]
+    if unknown:
         raise click.ClickException(f"SOP tidak dikenal: {', '.join(unknown)}; tulis kuncinya seperti "
                                    "kalteng/02-pengaduan-tidak-langsung (lihat soppress status)")
+    progress = BuildProgress(quiet)
+    try:
+        result = run_build(root, out, chosen, list(only) or None, jobs=jobs, force=paksa, progress=progress)
+    finally:
+        progress.close()
+    if result.report.errors:
+        click.echo("\n".join(str(d) for d in result.report.errors), err=True)
+    elif not quiet:
+        shown, rest = split_report(result.report.without_notes(), only)
+        if shown.diagnostics:
+            click.echo(shown.render_text(), err=True)
+        if rest:
+            click.echo(f"{rest} peringatan lain untuk SOP yang tidak dibuat kali ini (lihat soppress check).",
+                       err=True)
     if result.report.errors:
         click.echo(f"{len(result.report.errors)} galat: tidak ada berkas yang dibuat. Perbaiki dulu, lalu ulangi.",
                    err=True)
         sys.exit(1)
-    for path in result.written:
-        click.echo(f"ditulis: {path.relative_to(root) if path.is_relative_to(root) else path}")
+    for document, message in result.failed:
+        click.echo(f"gagal: {document}: {message}", err=True)
+    click.echo(summary(result), err=bool(result.failed))
+    if result.failed:
+        sys.exit(1)
 
 
 @main.command()
@@ -282,6 +311,7 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
     """Daftar SOP dengan versi, tanggal efektif dan jadwal kaji ulangnya."""
     import datetime as dt
     import json
+    from soppress import api
     from soppress.checks.review import DUE_DAYS, LABELS, review_status
     root = _root(project_dir)
     project, report = api.check(root)

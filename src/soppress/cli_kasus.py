@@ -8,11 +8,18 @@ from pathlib import Path
 
 import click
 
-from soppress.checks.diagnostics import Report
 from soppress.cli import PROJECT_OPTION, _friendly, _root, main
-from soppress.forms import api as forms_api
-from soppress.forms.output import private_folder, write
-from soppress.sources.project import load_project
+
+# The model and the renderers load only when a command runs (soppress --help stays fast).
+Report = forms_api = private_folder = write = load_project = None
+
+
+def _imports() -> None:
+    global Report, forms_api, private_folder, write, load_project
+    from soppress.checks.diagnostics import Report
+    from soppress.forms import api as forms_api
+    from soppress.forms.output import private_folder, write
+    from soppress.sources.project import load_project
 
 FORMATS = ("pdf", "docx")
 
@@ -48,6 +55,7 @@ def _shown(root: Path, path: Path) -> Path:
 @main.group()
 def formulir() -> None:
     """Formulir baku (forms/*.yaml): cetak blanko, isi dari berkas kasus, baca kembali."""
+    _imports()
 
 
 @formulir.command("daftar")
@@ -55,6 +63,7 @@ def formulir() -> None:
 @_friendly
 def daftar(project_dir: Path | None) -> None:
     """Daftar formulir di forms/."""
+    _imports()
     _, _, forms = _setup(project_dir)
     for key, form in forms.items():
         click.echo(f"{key:26} {form.nama} ({len(form.fields())} isian)")
@@ -69,6 +78,7 @@ def daftar(project_dir: Path | None) -> None:
 @_friendly
 def cetak(project_dir: Path | None, out: Path | None, formats: str, unit: str | None) -> None:
     """Cetak semua formulir kosong (blanko dan PDF isian) serta lembar monev setiap SOP."""
+    _imports()
     root, project, forms = _setup(project_dir)
     folder = out or root / "build" / "formulir"
     for name, doc in forms_api.blank_documents(project, forms, forms_api.project_kop(project, unit)):
@@ -93,6 +103,7 @@ def cetak(project_dir: Path | None, out: Path | None, formats: str, unit: str | 
 def isi(nama: str, nomor_register: str, project_dir: Path | None, cases: Path | None, out: Path | None,
         formats: str, fillable: bool, unit: str | None) -> None:
     """Isi satu formulir dari satu berkas kasus (hasil di folder pribadi, izin 0600)."""
+    _imports()
     root, project, forms = _setup(project_dir)
     key, form = forms_api.find_form(forms, nama)
     if not form.kasus:
@@ -118,6 +129,7 @@ def isi(nama: str, nomor_register: str, project_dir: Path | None, cases: Path | 
 @_friendly
 def baca(pdf: Path, nama: str, project_dir: Path | None, cases: Path | None) -> None:
     """Baca PDF isian yang sudah diisi petugas ke berkas kasus (digabung bila sudah ada)."""
+    _imports()
     from soppress.cases.private import private_dir
     from soppress.cases.store import case_path, write_case
     from soppress.forms.readback import pdf_values, read_back
@@ -147,6 +159,7 @@ def baca(pdf: Path, nama: str, project_dir: Path | None, cases: Path | None) -> 
 @main.group()
 def kasus() -> None:
     """Berkas kasus (kasus/*.yaml): data pribadi, di luar git."""
+    _imports()
 
 
 @kasus.command("periksa")
@@ -155,6 +168,7 @@ def kasus() -> None:
 @_friendly
 def periksa(folder: Path | None, project_dir: Path | None) -> None:
     """Periksa semua berkas kasus di satu folder (bawaan: kasus/)."""
+    _imports()
     root = _root(project_dir)
     project = load_project(root, Report())
     result = forms_api.check_cases(project, forms_api.case_folder(root, folder))
@@ -177,6 +191,7 @@ def periksa(folder: Path | None, project_dir: Path | None) -> None:
 @_friendly
 def skm(sumber: Path, project_dir: Path | None, cara: str, out: Path | None) -> None:
     """Hitung Indeks Kepuasan Masyarakat dari CSV atau folder PDF survei terisi."""
+    _imports()
     from soppress.forms import skm as skm_lib
     from soppress.views.skm import skm_view
     root, project, forms = _setup(project_dir)

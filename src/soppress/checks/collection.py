@@ -156,15 +156,17 @@ def _flow(f: SopFile, emit: Emitter) -> None:
         if len(set(targets)) < len(targets):
             emit(f.source.pos(_where(f, s) + ("cabang",)), f"kegiatan {s.no}: dua cabang keputusan menuju kegiatan "
                  "yang sama; setiap pilihan perlu kelanjutannya sendiri", "alur.cabang-sama")
-    ends = {s.no for s in sop.langkah if not sop.successors(s)}
-    reaches_end = set(ends)
-    changed = True
-    while changed:
-        changed = False
-        for s in sop.langkah:
-            if s.no not in reaches_end and any(n in reaches_end for n in sop.successors(s)):
-                reaches_end.add(s.no)
-                changed = True
+    before: dict[int, list[int]] = {}  # the flow reversed: walked back from the ends, linear in the steps
+    for s in sop.langkah:
+        for n in sop.successors(s):
+            before.setdefault(n, []).append(s.no)
+    todo = [s.no for s in sop.langkah if not sop.successors(s)]
+    reaches_end = set(todo)
+    while todo:
+        for prev in before.get(todo.pop(), ()):
+            if prev not in reaches_end:
+                reaches_end.add(prev)
+                todo.append(prev)
     for s in sop.langkah:
         if s.no not in reached:
             emit(f.source.pos(_where(f, s)), f"kegiatan {s.no} tidak dapat dicapai dari kegiatan pertama; "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from soppress.model.fields import (Daftar, Model, OptionalTanggal, PejabatRef, Revisi, TanggalRevisi, Teks,
@@ -180,6 +180,10 @@ class Sop(Model):
     pelaksana: Annotated[list[Pelaksana], Field(min_length=1)]
     kegiatan: Annotated[list[Kegiatan], Field(min_length=1)]
     tampilan: Tampilan = Field(default_factory=Tampilan)
+    # (kegiatan list, its length, steps, id(step) -> position): steps and their order looked up
+    # in constant time, so flow checks stay linear on long SOPs (pydantic's __eq__ is deep,
+    # so list.index(step) compared whole steps). Rebuilt when kegiatan is replaced or resized.
+    _order: tuple | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _number_steps(self) -> "Sop":
@@ -194,9 +198,16 @@ class Sop(Model):
 
     # -- derived views every renderer shares
 
+    def _steps(self) -> tuple[list[Langkah], dict[int, int]]:
+        order = self._order
+        if order is None or order[0] is not self.kegiatan or order[1] != len(self.kegiatan):
+            steps = [k for k in self.kegiatan if isinstance(k, Langkah)]
+            order = self._order = (self.kegiatan, len(self.kegiatan), steps, {id(s): i for i, s in enumerate(steps)})
+        return order[2], order[3]
+
     @property
     def langkah(self) -> list[Langkah]:
-        return [k for k in self.kegiatan if isinstance(k, Langkah)]
+        return list(self._steps()[0])
 
     def simbol(self, step: Langkah) -> Simbol:
         """The flowchart symbol of a step: explicit, or by position and branches."""
@@ -204,7 +215,7 @@ class Sop(Model):
             return step.simbol
         if step.cabang:
             return "keputusan"
-        steps = self.langkah
+        steps = self._steps()[0]
         if step is steps[0]:
             return "mulai"
         if step is steps[-1]:
@@ -219,8 +230,8 @@ class Sop(Model):
             return []
         if step.lanjut is not None:
             return [step.lanjut]
-        steps = self.langkah
-        i = steps.index(step)
+        steps, position = self._steps()
+        i = position[id(step)]
         return [steps[i + 1].no] if i + 1 < len(steps) else []
 
     def cabang_labels(self, step: Langkah) -> list[str]:

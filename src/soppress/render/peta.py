@@ -25,6 +25,11 @@ def peta_svg(project: Project, keys: list[str] | None = None) -> str:
     return _pipe(_graph(project, keys), "svg").decode("utf-8")
 
 
+def peta_source(project: Project, keys: list[str] | None = None) -> str:
+    """The diagram's Graphviz source: what the SVG and PNG are drawn from (the build's cache key)."""
+    return _graph(project, keys).source
+
+
 def peta_png(project: Project, keys: list[str] | None = None) -> bytes:
     """The same diagram as PNG, for Word."""
     graph = _graph(project, keys)

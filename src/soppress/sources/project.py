@@ -19,7 +19,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from soppress.errors import UserError
 import jinja2.sandbox
 
 from soppress.checks.diagnostics import Position, Report
@@ -27,16 +26,10 @@ from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load_registry
 from soppress.checks.schema_errors import validate
 from soppress.sources.boundary import BoundaryError, is_inside, reference
+from soppress.sources.root import CONFIG_FILE, ProjectError, find_root  # noqa: F401 - re-exported
 from soppress.sources.yamlsrc import Source, YamlError, load
 
 SUFFIXES = (".yaml", ".yml")
-
-CONFIG_FILE = "soppress.yaml"
-
-
-class ProjectError(UserError):
-    """The project itself cannot be found or read (message in Indonesian)."""
-
 
 @dataclass
 class SopFile:
@@ -95,15 +88,6 @@ class Project:
 
     def letterhead(self, sop: Sop) -> Kop | None:
         return self.kop.get(sop.unit)
-
-
-def find_root(start: Path) -> Path:
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
-    raise ProjectError(f"{CONFIG_FILE} tidak ditemukan di {start} atau folder di atasnya; "
-                       "jalankan perintah ini di dalam folder proyek soppress atau pakai --proyek FOLDER")
 
 
 def load_project(root: Path, report: Report) -> Project:

@@ -227,6 +227,18 @@ _PROBLEMS = {
 }
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml (C) composes 20x faster than the pure-Python parser and gives the same nodes and
+    marks; on an error the pure parser runs again so that messages stay exactly as they were."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _explain(problem: str) -> str:
     for english, indonesian in _PROBLEMS.items():
         if english in problem:

@@ -9,13 +9,14 @@ import weasyprint
 from soppress.render.fetcher import fetcher
 from soppress.render.html.assets import file_assets
 from soppress.render.html.document import to_html
+from soppress.render.pdf import fonts
 from soppress.views.blocks import Document
 
 
 def layout(doc: Document, project_root: Path, env=None) -> weasyprint.Document:
     html = to_html(doc, file_assets(project_root), env)
-    return weasyprint.HTML(string=html, base_url=str(project_root), url_fetcher=fetcher(project_root)).render(
-        pdf_forms=doc.mode == "isian")
+    document = weasyprint.HTML(string=html, base_url=str(project_root), url_fetcher=fetcher(project_root))
+    return document.render(pdf_forms=doc.mode == "isian", font_config=fonts.shared())
 
 
 def to_pdf(doc: Document, project_root: Path, env=None) -> bytes:

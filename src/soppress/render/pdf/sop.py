@@ -23,6 +23,7 @@ from soppress.layout.flowchart import FlowLayout
 from soppress.layout.pagination import PagePlan
 from soppress.render.fetcher import fetcher
 from soppress.render.html.assets import AssetUrl
+from soppress.render.pdf import fonts
 from soppress.render.html.sop import render
 from soppress.views.sop import SheetView
 
@@ -164,10 +165,11 @@ def _plan(layout: FlowLayout, m: Measure) -> list[list[int]]:
 
 def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Measure,
             view: SheetView) -> LaidOutSheet:
-    plan = PagePlan(m.pages, m.numbers, m.heights, m.header_heights, m.tops, m.identity or {})
+    plan = PagePlan(m.pages, m.numbers, m.heights, m.header_heights, m.tops, m.identity or {}, view.identity_pt)
     return LaidOutSheet(plan, layout, html, document, view)
 
 
 def lay_out_html(html: str, base_url: str) -> weasyprint.Document:
     """weasyprint's layout, loading only the project's and the package's files."""
-    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher(Path(base_url))).render()
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher(Path(base_url))).render(
+        font_config=fonts.shared())

@@ -1,0 +1,182 @@
+"""The work units of a build: one SOP sheet, one Keputusan, one SOP book, one peta.
+
+They run in worker processes (or in the building process for a one-job build). A unit
+gets names and plain data only (SOP keys, page plans as PagePlan.to_dict()) and returns
+a ``Done``: the files it wrote with their hashes, and for a sheet its page plan. The
+project, its views and the template environment are prepared once per process
+(``prepare``; a forked worker inherits them, another one loads the project again).
+
+This module imports the renderers (weasyprint, docx, graphviz): only a build that has
+something to render imports it."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from soppress.errors import UserError
+from soppress.outputs import write_one
+from soppress.layout.flowchart import LayoutError
+from soppress.layout.pagination import PagePlan, paginate
+from soppress.render.docx.document import to_docx
+from soppress.render.docx.sop import render_docx
+from soppress.render.html.assets import file_assets, relative_assets
+from soppress.render.html.document import to_html
+from soppress.render.html.sop import environment, render
+from soppress.render.pdf.document import layout as layout_document
+from soppress.render.pdf.document import part_pages
+from soppress.render.pdf.archive import archive_pdf
+from soppress.render.pdf.sop import plan_sheet
+from soppress.render.peta import peta_png, peta_svg
+from soppress.sources.project import Project
+from soppress.views import keputusan as keputusan_views
+from soppress.views.book import book_document
+from soppress.views.sop import PlannedSheet, SheetView, sheet_view
+
+
+@dataclass
+class Done:
+    name: str                                           # the document, as the summary names it
+    written: dict[str, str] = field(default_factory=dict)  # path relative to the build folder -> sha256
+    plan: dict | None = None                            # a sheet's PagePlan.to_dict()
+    error: str | None = None                            # an Indonesian message when it failed
+
+
+@dataclass
+class State:
+    project: Project
+    out_dir: Path
+    formats: tuple[str, ...]
+    staging: Path | None = None                   # where units write; the build moves the files into place
+    env: object = None
+    decrees: dict = field(default_factory=dict)   # Keputusan key -> KeputusanView
+    enacted: dict = field(default_factory=dict)   # SOP key -> how a Keputusan enacts it (views.keputusan.Enactment)
+    views: dict = field(default_factory=dict)     # SOP key -> SheetView (made on first use)
+
+
+_state: State | None = None
+
+
+def prepare(project: Project, out_dir: Path, formats, staging: Path | None = None) -> State:
+    """Compute what every unit reads (done in the building process before the workers fork)."""
+    global _state
+    decrees = {k.key: keputusan_views.keputusan_view(project, k) for k in project.keputusan}
+    enacted = {info.sop_key: view.enactment(info) for view in decrees.values() for info in view.lampiran}
+    _state = State(project, out_dir, tuple(formats), staging, environment(project.root), decrees, enacted)
+    return _state
+
+
+def init_worker(root: Path, out_dir: Path, formats, staging: Path | None = None) -> None:
+    """A worker that did not inherit the prepared state (spawn, forkserver) loads the project."""
+    if _state is None or _state.project.root != root:
+        from soppress.api import check
+        prepare(check(root)[0], out_dir, formats, staging)
+
+
+def view_of(key: str) -> SheetView:
+    s = _state
+    if key not in s.views:
+        sop_file = next(f for f in s.project.sops if f.key == key)
+        try:
+            s.views[key] = sheet_view(s.project, sop_file, s.enacted.get(key))
+        except LayoutError as exc:  # checks.limits finds these first; a safety net with the file named
+            raise UserError(f"{sop_file.path}: galat: {exc} [alur.gambar]") from None
+    return s.views[key]
+
+
+def planned(key: str, plan: dict) -> PlannedSheet:
+    """An SOP's sheet from its page plan, without laying it out again (in the identity
+    type it was laid out with)."""
+    page_plan = PagePlan.from_dict(plan)
+    view = dataclasses.replace(view_of(key), identity_pt=page_plan.identity_pt)
+    return PlannedSheet(view, page_plan, paginate(view.layout, page_plan.pages))
+
+
+def run(unit: str, name: str, *args) -> Done:
+    """Run one unit; a failure is reported, not raised (SOPPRESS_DEBUG=1 raises it)."""
+    done = Done(name)
+    try:
+        UNITS[unit](done, *args)
+    except UserError as exc:
+        done.error, done.written = str(exc), {}
+    except Exception as exc:  # noqa: BLE001 - one document failing does not stop the others
+        if os.environ.get("SOPPRESS_DEBUG") == "1":
+            raise
+        done.error, done.written = f"galat internal ({type(exc).__name__})", {}
+    return done
+
+
+def _write(done: Done, rel: str, data: bytes) -> None:
+    """Into the build's staging folder (the build moves it into place), or straight in
+    place, atomically, for a unit run outside a build."""
+    s = _state
+    if s.staging is not None:
+        target = Path(s.staging) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    else:
+        write_one(s.out_dir / rel, data)
+    done.written[rel] = hashlib.sha256(data).hexdigest()
+
+
+def sheet(done: Done, key: str) -> None:
+    s, root = _state, _state.project.root
+    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root))
+    view = laid.view  # as laid out (its identity type may be smaller, to fit one page)
+    done.plan = laid.plan.to_dict()
+    if "html" in s.formats:
+        html = render(view, laid.layout, s.env, relative_assets(s.out_dir / f"{key}.html", s.out_dir))
+        _write(done, f"{key}.html", html.encode("utf-8"))
+    if "pdf" in s.formats:
+        _write(done, f"{key}.pdf", laid.document.write_pdf())
+    if "arsip" in s.formats:
+        source = next(f for f in s.project.sops if f.key == key).path
+        _write(done, f"{key}.arsip.pdf", archive_pdf(laid.document, [(source.name, (root / source).read_bytes())]))
+    if "docx" in s.formats:
+        _write(done, f"{key}.docx", render_docx(PlannedSheet(view, laid.plan, laid.layout), root))
+
+
+def keputusan(done: Done, key: str) -> None:
+    s, root = _state, _state.project.root
+    doc = keputusan_views.document(s.decrees[key])
+    if "html" in s.formats:
+        html = to_html(doc, relative_assets(s.out_dir / key / "keputusan.html", s.out_dir), s.env)
+        _write(done, f"{key}/keputusan.html", html.encode("utf-8"))
+    if "pdf" in s.formats or "arsip" in s.formats:
+        laid = layout_document(doc, root, s.env)
+        if "pdf" in s.formats:
+            _write(done, f"{key}/keputusan.pdf", laid.write_pdf())
+        if "arsip" in s.formats:
+            source = s.decrees[key].file.path
+            _write(done, f"{key}/keputusan.arsip.pdf", archive_pdf(laid, [(source.name, (root / source).read_bytes())]))
+    if "docx" in s.formats:
+        _write(done, f"{key}/keputusan.docx", to_docx(doc, root))
+
+
+def book(done: Done, key: str, plans: dict[str, dict]) -> None:
+    """The SOP book: the Keputusan and its lampiran, each sheet drawn from its cached plan."""
+    s, root = _state, _state.project.root
+    view = s.decrees[key]
+    sheets = {info.sop_key: planned(info.sop_key, plans[info.sop_key]) for info in view.lampiran}
+    keys = [info.sop_key for info in view.lampiran]
+    svg = peta_svg(s.project, keys)
+    _write(done, f"{key}/peta-keterkaitan.svg", svg.encode("utf-8"))
+    if "pdf" not in s.formats and "docx" not in s.formats:
+        return
+    png = peta_png(s.project, keys) if "docx" in s.formats else None
+    document = book_document(view, sheets, svg, png)
+    laid = layout_document(document, root, s.env)
+    if "pdf" in s.formats:
+        _write(done, f"{key}/buku-sop.pdf", laid.write_pdf())
+    if "docx" in s.formats:  # its daftar isi shows the pages the PDF book laid out
+        pages = part_pages(laid, [section.name for section in document.sections])
+        _write(done, f"{key}/buku-sop.docx", to_docx(book_document(view, sheets, svg, png, pages), root))
+
+
+def peta(done: Done) -> None:
+    _write(done, "peta-keterkaitan.svg", peta_svg(_state.project).encode("utf-8"))
+
+
+UNITS = {"sheet": sheet, "keputusan": keputusan, "book": book, "peta": peta}

@@ -1,0 +1,73 @@
+"""Fast start: what each command imports, and a check that stays linear in the steps."""
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from soppress.api import check
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+RENDERERS = ["weasyprint", "docx", "docxtpl", "graphviz", "PIL", "fontTools", "jinja2"]
+
+PROBE = """
+import sys
+from soppress.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("LOADED", sorted({m.split(".")[0] for m in sys.modules} & set(%r)), file=sys.stderr)
+"""
+
+
+def loaded(*args: str, cwd: Path | None = None) -> list[str]:
+    heavy = RENDERERS + ["pydantic"]
+    run = subprocess.run([sys.executable, "-c", PROBE % heavy, *args], capture_output=True, text=True, cwd=cwd,
+                         env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1767225600"})
+    line = [x for x in run.stderr.splitlines() if x.startswith("LOADED")]
+    assert line, run.stderr[-2000:]
+    return ast.literal_eval(line[-1].removeprefix("LOADED "))
+
+
+def test_help_loads_neither_the_model_nor_a_renderer():
+    assert loaded("--help") == []
+
+
+def test_check_and_status_load_no_renderer(mini_project):
+    assert loaded("check", "--proyek", str(mini_project)) == ["pydantic"]
+    assert loaded("status", "--proyek", str(mini_project)) == ["pydantic"]
+
+
+def test_a_build_with_nothing_to_do_only_hashes(mini_project, tmp_path):
+    out = str(tmp_path / "out")
+    assert "weasyprint" in loaded("build", "--proyek", str(mini_project), "--keluaran", out, "--format", "html")
+    assert loaded("build", "--proyek", str(mini_project), "--keluaran", out, "--format", "html") == []
+
+
+def test_check_of_a_long_sop_is_linear(mini_project, monkeypatch):
+    """The flow checks once compared steps with pydantic's deep __eq__ (list.index) and
+    iterated to a fixpoint: cubic in the steps. Count the work instead of timing it."""
+    from soppress.model.sop import Langkah, Sop
+    sop_file = mini_project / "sops" / "contoh.yaml"
+    data = yaml.safe_load(sop_file.read_text())
+    n = 300
+    data["kegiatan"] = [{"uraian": f"Kegiatan {i}", "pelaksana": "Petugas Pengaduan", "waktu": "5 menit"}
+                        for i in range(n)]
+    sop_file.write_text(yaml.safe_dump(data, allow_unicode=True))
+    calls = {"eq": 0, "successors": 0}
+    real_successors = Sop.successors
+
+    def successors(self, step):
+        calls["successors"] += 1
+        return real_successors(self, step)
+
+    def eq(self, other):
+        calls["eq"] += 1
+        return self is other
+    monkeypatch.setattr(Sop, "successors", successors)
+    monkeypatch.setattr(Langkah, "__eq__", eq)
+    _, report = check(mini_project)
+    assert not report.errors, report.render_text()
+    assert calls["successors"] <= 6 * n and calls["eq"] <= n, calls
