@@ -29,7 +29,7 @@ def _old(out: Path) -> dict[str, bytes]:
 
 def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
     return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in out.rglob("*") if p.is_file() and p.name != ".lock"}
+            for p in out.rglob("*") if p.is_file() and p.name not in (".lock", ".soppress-cache.json")}
 
 
 def test_all_outputs_appear_together(tmp_path):
@@ -171,7 +171,7 @@ def _project(tmp_path: Path, name: str) -> Path:
 
 def test_build_failing_late_keeps_previous_outputs(tmp_path, monkeypatch):
     from click.testing import CliRunner
-    from soppress import build as build_module
+    from soppress import jobs
     from soppress.cli import main
     root = _project(tmp_path, "Versi Lama")
     out = tmp_path / "hasil"
@@ -181,10 +181,10 @@ def test_build_failing_late_keeps_previous_outputs(tmp_path, monkeypatch):
 
     def broken_docx(*args):
         raise RuntimeError("the DOCX writer failed after the PDF was rendered")
-    monkeypatch.setattr(build_module, "render_docx", broken_docx)
-    result = CliRunner().invoke(main, ["build", "--proyek", str(root), "--keluaran", str(out)])
-    assert result.exit_code == 2  # an internal error (made up here) ...
-    assert _snapshot(out) == before  # ... that leaves the previous PDF, HTML and DOCX untouched
+    monkeypatch.setattr(jobs, "render_docx", broken_docx)
+    result = CliRunner().invoke(main, ["build", "--proyek", str(root), "--keluaran", str(out), "-j", "1"])
+    assert result.exit_code == 1 and "gagal" in result.output  # a document failing (made up here) ...
+    assert _snapshot(out) == before  # ... leaves its previous PDF, HTML and DOCX untouched
 
 
 def test_concurrent_build_gets_a_message(tmp_path):

@@ -93,11 +93,19 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
             if done.plan is not None:
                 plans[unit.name] = done.plan
                 manifest.plans[unit.name] = {"key": unit.key, "plan": done.plan}
+        if result.failed:  # all or nothing: the documents made are not moved into place either
+            out.discard()
+            result.written = []
+            return _done(result, plans, work, start)
         if "html" in formats:
             result.written += _assets(project, out, manifest, force)
 
-    manifest.fingerprint = "" if result.failed else fingerprint  # a failed document is tried again
+    manifest.fingerprint = fingerprint
     cache.save(out_dir, manifest)  # last: a build killed before this point is repaired by the next one
+    return _done(result, plans, work, start)
+
+
+def _done(result: BuildResult, plans: dict, work, start: float) -> BuildResult:
     result.sheets = {key: work.planned(key, plan) for key, plan in plans.items() if plan is not None}
     result.seconds = time.perf_counter() - start
     return result

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import click
-import jinja2
 
 from soppress.errors import UserError
 from soppress.sources.root import CONFIG_FILE, ProjectError, find_root
@@ -38,15 +37,16 @@ def _friendly(func):
             raise
         except UserError as exc:
             raise click.ClickException(str(exc)) from None
-        except jinja2.TemplateError as exc:  # a project's own template (templates/), run sandboxed
-            raise click.ClickException(f"templat proyek gagal dijalankan ({type(exc).__name__}); periksa templat "
-                                       "di folder templates/ atau hapus templat itu untuk memakai bawaan") from None
         except BrokenPipeError:  # output piped into head, less, …: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
             sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - last line of defence
             if os.environ.get("SOPPRESS_DEBUG") == "1":
                 raise
+            if type(exc).__module__.startswith("jinja2"):  # a project's own template (templates/), sandboxed
+                raise click.ClickException(f"templat proyek gagal dijalankan ({type(exc).__name__}); periksa "
+                                           "templat di folder templates/ atau hapus templat itu untuk memakai "
+                                           "bawaan") from None
             click.echo(f"soppress: galat internal ({type(exc).__name__}). Ini kesalahan program, bukan data "
                        "Anda. Laporkan ke pengembang dengan perintah yang dijalankan dan versi soppress; "
                        "jangan lampirkan data kasus. (SOPPRESS_DEBUG=1 menampilkan rinciannya.)", err=True)

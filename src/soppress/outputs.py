@@ -135,7 +135,7 @@ class Outputs:
             self.staging = None
 
     def __exit__(self, kind, exc, tb) -> None:
-        if kind is None:
+        if kind is None and self.staging is not None:  # discarded on purpose: nothing to move
             self.commit()
         else:
             self.discard()  # the previous outputs stay as they were

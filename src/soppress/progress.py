@@ -37,5 +37,8 @@ def summary(result) -> str:
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     if not result.built and not result.failed:
         return f"Tidak ada yang berubah: {len(result.skipped)} dokumen sudah mutakhir ({seconds} detik)."
+    if result.failed:  # all or nothing: what was made is not put in place
+        return (f"{len(result.failed)} dokumen gagal ({seconds} detik): tidak ada berkas hasil yang diganti, hasil "
+                "build sebelumnya tetap utuh. Perbaiki penyebabnya, lalu ulangi.")
     return (f"Selesai dalam {seconds} detik: {len(result.built)} dokumen dibuat, "
-            f"{len(result.skipped)} dilewati (tidak berubah), {len(result.failed)} gagal.")
+            f"{len(result.skipped)} dilewati (tidak berubah), 0 gagal.")

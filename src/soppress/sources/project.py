@@ -19,8 +19,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2.sandbox
-
 from soppress.checks.diagnostics import Position, Report
 from soppress.model import Keputusan, Kop, Pejabat, Peraturan, Proyek, Sop
 from soppress.sources.registries import PejabatRegistry, PeraturanRegistry, load_registry
@@ -191,6 +189,7 @@ def check_templates(root: Path, report: Report) -> None:
 def _check_template_syntax(root: Path, path: Path, report: Report) -> None:
     shown = path.relative_to(root)
     try:
+        import jinja2.sandbox  # only for a project with its own templates
         jinja2.sandbox.SandboxedEnvironment().parse(path.read_text(encoding="utf-8"))
     except jinja2.TemplateSyntaxError as exc:
         report.add(Position(shown, exc.lineno or 1, 1), "sintaks templat Jinja tidak sah di baris ini; periksa "
