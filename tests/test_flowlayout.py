@@ -86,7 +86,7 @@ def test_backward_decision_is_routed_on_a_track(panjang):
     assert len(track) == 1
     x = track[0].x
     for r in range(r3 + 1, r10):  # full-height through every row in between ...
-        assert VLine(x, Anchor.TOP, Anchor.BOTTOM) in prims(layout, r, VLine)
+        assert VLine(x, Anchor.BOTTOM, Anchor.TOP) in prims(layout, r, VLine)  # drawn the way the flow runs: up
         for sym in prims(layout, r, Symbol):  # ... never through a symbol
             assert abs(sym.x - x) > sym.w / 2
     # and enters step 3 from the side with an arrowhead pointing into the symbol

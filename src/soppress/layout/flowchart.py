@@ -25,6 +25,7 @@ Routing rules (Permenpan RB 35/2012 flowcharts are vertical):
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -78,6 +79,7 @@ class HLine:
 
 @dataclass(frozen=True)
 class VLine:
+    """A vertical line in a row, drawn from ``start`` to ``end`` in the flow's direction."""
     x: float
     start: Anchor
     end: Anchor
@@ -138,6 +140,7 @@ class Connector:
     x: float
     anchor: Anchor  # TOP or BOTTOM
     line_x: float   # where the vertical run meets it (may differ from x near a lane edge)
+    enters: bool = False  # the flow runs into it (it gets an arrowhead): down at a page's foot, up at its head
 
 
 Primitive = Symbol | HLine | VLine | Arrowhead | Label | Join | Connector
@@ -255,14 +258,11 @@ def _x(p) -> float:
 
 
 def _shift(p, dx: float):
-    if isinstance(p, Symbol):
-        return Symbol(p.kind, p.x + dx, p.w, p.h, p.step, p.lane)
-    if isinstance(p, VLine):
-        return VLine(p.x + dx, p.start, p.end, p.dy_start, p.dy_end)
-    if isinstance(p, Arrowhead):
-        return Arrowhead(p.x + dx, p.dy, p.direction)
+    """``p`` moved ``dx`` to the right (every other field kept)."""
     if isinstance(p, Connector):
-        return Connector(p.label, p.x + dx, p.anchor, p.line_x + dx)
+        return dataclasses.replace(p, x=p.x + dx, line_x=p.line_x + dx)
+    if isinstance(p, (Symbol, VLine, Arrowhead)):
+        return dataclasses.replace(p, x=p.x + dx)
     raise TypeError(p)
 
 
@@ -552,8 +552,8 @@ class _Router:
         if src.row != dst.row:
             rows[src.row].prims.append(VLine(x, Anchor.CENTER, Anchor.BOTTOM if down else Anchor.TOP,
                                              dy_start=dy_src))
-            for r in range(min(src.row, dst.row) + 1, max(src.row, dst.row)):
-                rows[r].prims.append(VLine(x, Anchor.TOP, Anchor.BOTTOM))
+            for r in range(min(src.row, dst.row) + 1, max(src.row, dst.row)):  # start -> end: the flow's way
+                rows[r].prims.append(VLine(x, Anchor.TOP, Anchor.BOTTOM) if down else VLine(x, Anchor.BOTTOM, Anchor.TOP))
             rows[dst.row].prims.append(VLine(x, Anchor.TOP if down else Anchor.BOTTOM, Anchor.CENTER,
                                              dy_end=dy_dst))
         if e.label:

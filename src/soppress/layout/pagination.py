@@ -47,14 +47,16 @@ def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> FlowLayout:
         if not page or not next_page:
             continue
         last, first = layout.rows[page[-1]], layout.rows[next_page[0]]
-        xs = sorted({round(p.x, 3) for p in last.prims
-                     if isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end)})
-        for x in xs:
+        runs = {}  # x -> does the flow go down across the break (VLines run start -> end)
+        for p in last.prims:
+            if isinstance(p, VLine) and Anchor.BOTTOM in (p.start, p.end):
+                runs.setdefault(round(p.x, 3), p.end is Anchor.BOTTOM)
+        for x, down in sorted(runs.items()):
             label = next(letters)
             lane = _lane_at(layout, x)
             cx = min(max(x, lane.x + CONNECTOR_W / 2 + 0.3), lane.x + lane.w - CONNECTOR_W / 2 - 0.3)
-            last.prims.append(Connector(label, cx, Anchor.BOTTOM, x))
-            first.prims.append(Connector(label, cx, Anchor.TOP, x))
+            last.prims.append(Connector(label, cx, Anchor.BOTTOM, x, enters=down))
+            first.prims.append(Connector(label, cx, Anchor.TOP, x, enters=not down))
     return layout
 
 

@@ -117,6 +117,8 @@ def _connector(c: _Canvas, k: Connector, height: float) -> None:
         c.line(k.line_x, jog, k.x, jog)
         c.line(k.x, jog, k.x, bottom if k.anchor is Anchor.TOP else top)
     c.polygon(pentagon_points(k.x, top))
+    if k.enters:  # every flow line ends with an arrowhead at what it enters
+        _arrow(c, Arrowhead(k.x, top, "down") if k.anchor is Anchor.BOTTOM else Arrowhead(k.x, bottom, "up"), 0)
     c.draw.text(c.p(k.x, top + CONNECTOR_H * 0.52), k.label, font=_font(round(LABEL_SIZE * c.k), bold=True),
                 fill=BLACK, anchor="ms")
 

@@ -117,6 +117,9 @@ def _connectors(width: float, prims: list[Connector], anchor: Anchor) -> str | N
             body.append(_line(c.line_x, jog_y, c.x, jog_y))
             body.append(_line(c.x, jog_y, c.x, bottom if anchor is Anchor.TOP else top))
         body.append(_pentagon(c.x, top))
+        if c.enters:  # every flow line ends with an arrowhead at what it enters
+            tip = Arrowhead(c.x, top, "down") if anchor is Anchor.BOTTOM else Arrowhead(c.x, bottom, "up")
+            body.append(_arrow(tip, 0))
         body.append(f'<text x="{c.x:.3f}" y="{top + CONNECTOR_H * 0.52:.3f}" font-family="{FONT}" '
                     f'font-size="{LABEL_SIZE}" font-weight="bold" text-anchor="middle">{_escape(c.label)}</text>')
     return _svg(width, h, "".join(body))

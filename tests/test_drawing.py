@@ -1,0 +1,87 @@
+"""Every flow line ends with an arrowhead at what it enters, off-page connectors too,
+in both painters (CSS layers in the PDF, PNG tiles in the DOCX): measured in pixels at
+a resolution where a millimetre shows (issue 11)."""
+import io
+
+import pytest
+from PIL import Image
+
+from pdfutil import render_page
+from soppress.build import build
+from soppress.layout import pagination
+from soppress.layout.flowchart import ARROW, CONNECTOR_H, Anchor, Connector
+from soppress.render.docx import png_draw
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+DPI = 300
+PX = DPI / 25.4
+
+
+@pytest.fixture(scope="module")
+def sheet(tmp_path_factory):
+    out = tmp_path_factory.mktemp("alir")
+    result = build(FIXTURES / "alir", out, formats=["pdf"], only=["panjang"], jobs=1)
+    assert not result.report.errors and not result.failed
+    return out, result.sheets["panjang"]
+
+
+def connectors(layout):
+    return [(i, c) for i, c in layout.connectors]
+
+
+def test_the_connector_the_flow_runs_into_is_marked(sheet):
+    _, s = sheet
+    found = connectors(s.layout)
+    assert found, "the fixture must break across pages"
+    by_label = {}
+    for row, c in found:
+        by_label.setdefault(c.label, []).append((c.anchor, c.enters))
+    # a downward run enters at the foot of its page; the backward run (10 -> 3) at the head of the next
+    assert any(sorted(v) == [(Anchor.BOTTOM, True), (Anchor.TOP, False)] for v in by_label.values())
+    assert any(sorted(v) == [(Anchor.BOTTOM, False), (Anchor.TOP, True)] for v in by_label.values())
+
+
+def _dark_width(image: Image.Image, x_px: float, y_px: float, reach: int) -> int:
+    """How many dark pixels lie on row ``y_px`` within ``reach`` of ``x_px``."""
+    gray = image.convert("L")
+    y = round(y_px)
+    return sum(1 for x in range(round(x_px) - reach, round(x_px) + reach + 1) if gray.getpixel((x, y)) < 128)
+
+
+def _entry_y(c: Connector, top: float) -> float:
+    """A point inside the arrowhead, 1.3 mm from its tip (mm): clear of the short jog a
+    run near a lane edge takes 0.9 mm from the connector."""
+    return top - 1.3 if c.anchor is Anchor.BOTTOM else top + CONNECTOR_H + 1.3
+
+
+def test_png_painter_draws_the_arrowhead_into_a_connector(sheet):
+    _, s = sheet
+    for row, c in connectors(s.layout):
+        lane = next(i for i, l in enumerate(s.layout.lanes) if l.x <= c.x < l.x + l.w)
+        height = s.plan.row_heights[row]
+        tile = Image.open(io.BytesIO(png_draw.cell_png(s.layout, row, lane, height)))
+        k = tile.width / s.layout.lanes[lane].w
+        top = 0.6 if c.anchor is Anchor.TOP else height - CONNECTOR_H - 0.6
+        width_mm = _dark_width(tile, (c.x - s.layout.lanes[lane].x) * k, _entry_y(c, top) * k, round(2 * k)) / k
+        if c.enters:
+            assert width_mm > 0.8, (c.label, c.anchor, width_mm)   # a triangle ~1.2 mm wide there
+        else:
+            assert width_mm < 0.6, (c.label, c.anchor, width_mm)   # the bare line, 0.3 mm
+
+
+def test_pdf_draws_the_arrowhead_into_a_connector(sheet, tmp_path):
+    out, s = sheet
+    margin, cols = s.view.page.margin, s.view.cols
+    for number, rows in zip(s.plan.page_numbers, s.layout.pages):
+        image = Image.open(render_page(out / "panjang.pdf", number, tmp_path / f"p{number}", DPI))
+        for row, c in connectors(s.layout):
+            if row not in rows:
+                continue
+            row_top, height = s.plan.row_tops[row], s.plan.row_heights[row]
+            top = row_top + (0.6 if c.anchor is Anchor.TOP else height - CONNECTOR_H - 0.6)
+            x = margin.kiri + cols.lanes_x + c.x
+            width_mm = _dark_width(image, x * PX, _entry_y(c, top) * PX, round(2 * PX)) / PX
+            if c.enters:
+                assert width_mm > 0.8, (number, c.label, c.anchor, width_mm)
+            else:
+                assert width_mm < 0.6, (number, c.label, c.anchor, width_mm)
