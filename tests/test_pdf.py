@@ -166,3 +166,21 @@ def test_identity_sheet_spilling_onto_a_second_page_is_set_smaller_to_fit_one(sa
     sizes = {run.font.size.pt for cell in word.tables[1].rows[1].cells for p in cell.paragraphs for run in p.runs
              if run.font.size}
     assert sizes == {sheet.view.identity_pt}
+
+
+@pytest.mark.parametrize("kapital", [True, False])
+def test_headings_in_capitals_or_as_written(mini_project, kapital):
+    """tampilan.kapital: false keeps the pelaksana headings and the section titles as
+    written, in the PDF and the DOCX alike."""
+    from docx import Document
+    sop = mini_project / "sops" / "contoh.yaml"
+    if not kapital:
+        sop.write_text(sop.read_text() + "tampilan: {kapital: false}\n")
+    result = build(mini_project, formats=["pdf", "docx"], jobs=1)
+    assert not result.report.errors and not result.failed
+    pdf = " ".join(page_text(mini_project / "build" / "contoh.pdf", n) for n in (1, 2))
+    word = Document(mini_project / "build" / "contoh.docx")
+    cells = " ".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    for text in (squash(pdf), squash(cells)):  # "Kasi Pengaduan" appears only as a column heading
+        assert (squash("KASI PENGADUAN") in text) is kapital and (squash("Kasi Pengaduan") in text) is not kapital
+        assert (squash("DASAR HUKUM") in text) is kapital and (squash("Dasar Hukum") in text) is not kapital

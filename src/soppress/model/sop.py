@@ -152,6 +152,8 @@ class Tampilan(Model):
     baris_indeks: bool = Field(False, description="baris nomor kolom 1 2 3 … di bawah judul tabel")
     ringkasan: bool = Field(False, description="tabel ringkasan NO, PROSEDUR, PENANGGUNG JAWAB, WAKTU, KET")
     legenda: bool = Field(False, description="keterangan simbol bagan alir")
+    kapital: bool = Field(True, description="judul lembar, judul bagian identitas dan judul kolom dicetak dengan "
+                                            "huruf kapital; false: seperti ditulis")
     judul_kolom: JudulKolom = Field(default_factory=JudulKolom)
 
 # ---------------------------------------------------------------- the SOP

@@ -108,12 +108,17 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
             sections, page = dx.table(doc, [width / 2, width / 2]), head_page
         head = dx.row(sections, boxes.get(f"s{2 * n}", (0, None))[1])
         for cell, section in zip(head.cells, (left, right)):
-            dx.write(cell, section.title.upper(), bold=True)
+            dx.write(cell, _case(view, section.title), bold=True)
             dx.shade(cell)
         body = dx.row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
         for cell, section in zip(body.cells, (left, right)):
             draw_all(cell, section.blocks, DocxContext(project_root, width / 2, pt, LINE))
     _identity_type(sections, pt)
+
+
+def _case(view, text: str) -> str:
+    """Headings in capitals unless the SOP keeps them as written (tampilan.kapital: false)."""
+    return text.upper() if view.sop.tampilan.kapital else text
 
 
 def _identity_type(table, pt: float) -> None:
@@ -144,7 +149,7 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
             spacer.alignment = WD_ALIGN_PARAGRAPH.CENTER
             spacer.paragraph_format.line_spacing = Pt(12.5)
             spacer.paragraph_format.space_after = Mm(2)
-            run = spacer.add_run(sop.judul.upper())
+            run = spacer.add_run(_case(view, sop.judul))
             run.bold, run.font.size = True, Pt(10)
         if page_index == 0 and not sop.judul:
             spacer.paragraph_format.page_break_before = True
@@ -171,11 +176,11 @@ def _header(table, sheet: PlannedSheet, heights: list[float]) -> None:
         cell = first.cells[start].merge(first.cells[end - 1]) if end - start > 1 else first.cells[start]
         if start in (0, 1, 5 + n):  # spans both heading rows
             cell = cell.merge(second.cells[start])
-        dx.write(cell, title.upper(), bold=True, align=center)
+        dx.write(cell, _case(view, title), bold=True, align=center)
     for i, lane in enumerate(view.lanes):
-        dx.write(second.cells[2 + i], lane.upper(), bold=True, align=center)
+        dx.write(second.cells[2 + i], _case(view, lane), bold=True, align=center)
     for i, title in enumerate((heads.kelengkapan, heads.waktu, heads.output)):
-        dx.write(second.cells[2 + n + i], title.upper(), bold=True, align=center)
+        dx.write(second.cells[2 + n + i], _case(view, title), bold=True, align=center)
     if view.sop.tampilan.baris_indeks:
         index = dx.row(table, heights[2] if len(heights) > 2 else None, exact=len(heights) > 2, header=True)
         for i, cell in enumerate(index.cells):
@@ -231,7 +236,7 @@ def _summary(doc, sheet: PlannedSheet) -> None:
     heading.paragraph_format.page_break_before = True
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.paragraph_format.space_after = Pt(6)
-    run = heading.add_run((sop.judul or f"SOP {sop.nama}").upper())
+    run = heading.add_run(_case(view, sop.judul or f"SOP {sop.nama}"))
     run.bold, run.font.size = True, Pt(10)
     width = view.page.content_width
     table = dx.table(doc, [10, width - 145, 70, 30, 35])
