@@ -140,3 +140,12 @@ def test_docx_book_peta_is_a_vector_with_a_png_fallback(built):
         assert len(svgs) == 1 and z.read(svgs[0]).lstrip().startswith(b"<?xml")
         assert "asvg:svgBlip" in document and 'uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"' in document
         assert 'image/svg+xml' in z.read("[Content_Types].xml").decode()
+
+
+def test_status_shows_the_keputusan_date_for_an_enacted_sop(sample_root):
+    import datetime as dt
+    from soppress.checks.review import review_status
+    project, _ = check(sample_root)
+    rows = {r.sop: r for r in review_status(project, dt.date(2026, 12, 2))}
+    assert rows["hst/01-pengaduan-masyarakat"].efektif == "1 Januari 2026"
+    assert rows["hst/01-pengaduan-masyarakat"].kaji_ulang == "2027-01-01"

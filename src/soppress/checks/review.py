@@ -37,13 +37,16 @@ def add_months(date: dt.date, months: int) -> dt.date:
 def review_status(project: Project, today: dt.date) -> list[SopStatus]:
     """The planned review date when the SOP gives one; otherwise the last revision
     (or the effective, approval or creation date) plus the project's interval."""
+    # an SOP enacted by a Keputusan takes effect on the Keputusan's date unless it names its own
+    enacted = {item.sop: k.keputusan.tanggal for k in project.keputusan if k.keputusan and k.keputusan.tanggal
+               for item in k.keputusan.lampiran}
     result = []
     for f in project.sops:
         sop = f.sop
         if sop is None:
             continue
         revisi = sop.tanggal_revisi
-        efektif = sop.tanggal_efektif or sop.tanggal_pengesahan
+        efektif = sop.tanggal_efektif or enacted.get(f.key) or sop.tanggal_pengesahan  # as the sheet prints it
         if revisi and revisi.rencana and revisi.tanggal:
             review = revisi.tanggal.as_date()
         else:
