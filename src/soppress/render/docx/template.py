@@ -74,7 +74,8 @@ def finish_document(doc, title: str = "", subject: str = "", author: str = "", k
     return package.finish(out.getvalue())  # embedded fonts, reproducible zip
 
 
-def _styles(doc) -> None:
+def _named_styles(doc) -> set[str]:
+    """Add the STYLES the document lacks (based on Normal); the names it has."""
     from docx.enum.style import WD_STYLE_TYPE
     names = {s.name for s in doc.styles}
     for name in STYLES:
@@ -84,6 +85,11 @@ def _styles(doc) -> None:
             style.quick_style = True
             if name == "Teks SOP":
                 style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
+    return names | set(STYLES)
+
+
+def _styles(doc) -> None:
+    names = _named_styles(doc)
     for name in ("Heading 1", "Heading 2"):  # the document's own font and black, not the template theme's
         if name in names:
             rpr_h = doc.styles[name].element.find(dx.qn("w:rPr"))
@@ -119,21 +125,13 @@ def _styles(doc) -> None:
 def mark_sop(elements, doc) -> None:
     """Paragraphs of an SOP sheet: the "Teks SOP" style (no automatic hyphenation, so
     the sheet wraps as in its PDF) unless they carry a style already."""
-    _styles_exist(doc)
+    _named_styles(doc)
     style_id = doc.styles["Teks SOP"].style_id
     for element in elements:
-        for p in ([element] if element.tag == dx.qn("w:p") else []) + list(element.iter(dx.qn("w:p"))):
+        for p in element.iter(dx.qn("w:p")):  # the element itself too, when it is a paragraph
             ppr = p.get_or_add_pPr()
             if ppr.find(dx.qn("w:pStyle")) is None:
                 ppr.insert(0, dx.el("w:pStyle", w_val=style_id))
-
-
-def _styles_exist(doc) -> None:
-    from docx.enum.style import WD_STYLE_TYPE
-    if "Teks SOP" not in {s.name for s in doc.styles}:
-        style = doc.styles.add_style("Teks SOP", WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles["Normal"]
-        style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
 
 
 def properties(doc, title: str, subject: str, author: str, keywords: str) -> None:
