@@ -105,8 +105,8 @@ def test_buat_redaksi_hides_every_personal_value(project, cases):
         assert not leaked, (fmt, len(leaked))             # never print the values themselves
 
 
-@pytest.mark.parametrize("jenis, proses", [("rujukan", "2"), ("berita-acara-mediasi", "1")])
-def test_massal_gives_per_case_files_and_one_duplex_print_file(project, cases, jenis, proses):
+@pytest.mark.parametrize("jenis, proses, odd", [("surat-tugas", "2", True), ("berita-acara-mediasi", "1", False)])
+def test_massal_gives_per_case_files_and_one_duplex_print_file(project, cases, jenis, proses, odd):
     result = run(project, "massal", jenis, "--isian", str(project / "isian.yaml"), "--proses", proses)
     files = assert_private(project / "keluaran-kasus")
     [combined] = [p for p in files if "gabungan" in p.name]
@@ -114,6 +114,7 @@ def test_massal_gives_per_case_files_and_one_duplex_print_file(project, cases, j
     assert len(parts) == len(cases)
     sizes = [len(PdfReader(p).pages) for p in parts]
     blanks = sum(n % 2 for n in sizes)
+    assert blanks == (len(cases) if odd else 0)               # surat tugas: one page; berita acara: two
     pages = pages_text(combined)
     assert len(pages) == sum(sizes) + blanks                  # the parts, plus one blank after an odd letter
     numbers = [e["nomor"] for e in register(project)]
