@@ -388,3 +388,6 @@ def surat_salin(jenis: str, project_dir: Path | None) -> None:
     except (FileNotFoundError, FileExistsError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"templat disalin ke {target}; surat {jenis} kini memakai berkas ini")
+
+
+from soppress import cli_surat  # noqa: E402,F401  (surat buat, surat massal)

@@ -1,0 +1,128 @@
+"""Letters for case files: one case, or one kind for many cases with one combined PDF.
+
+    cases = cases_from_folder(folder, report)       # or cases_from_csv(file, report)
+    docs = letters_for_cases(setup, "rujukan", "hst", cases, isian, samarkan=False)
+    parts = render_all(docs, root, ["pdf"], jobs=None, progress=print_count)
+    pdf, blanks = combine([p["pdf"] for p in parts])
+
+Rendering is the slow part (weasyprint lays out a one-page letter in about 0.2 s), so
+letters are drawn in a pool of forked processes, in chunks, and the per-letter PDFs are
+joined with pypdf. Each letter starts on a new sheet of a duplex print: a letter with
+an odd page count is followed by one blank page of its own size.
+Nothing here puts a case value in a message: problems name files, lines and fields.
+"""
+from __future__ import annotations
+
+import io
+import re
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from soppress.checks.diagnostics import Report
+from soppress.letters.build import buat_surat_banyak
+from soppress.letters.from_case import data_dari_kasus
+from soppress.letters.setup import LetterSetup
+from soppress.views.blocks import Document
+
+CHUNK = 8   # letters per task: few enough round trips, small enough for an even spread
+
+
+def cases_from_folder(folder: Path, report: Report) -> list:
+    """Every valid case of a folder of case files (``kasus/*.yaml``); problems in ``report``."""
+    from soppress.cases.load import load_cases
+    return [c.kasus for c in load_cases(folder, report) if c.kasus is not None]
+
+
+def cases_from_csv(file: Path, report: Report) -> list:
+    from soppress.cases.csvsrc import read_csv_cases
+    return [c.kasus for c in read_csv_cases(file, report) if c.kasus is not None]
+
+
+def letters_for_cases(setup: LetterSetup, jenis: str, unit: str, cases: Sequence, isian: dict[str, Any] | None,
+                      *, samarkan: bool = False) -> list[Document]:
+    """One letter of ``jenis`` per case, numbered from the register in one lock.
+    ``isian``: the letter data the case file does not hold ({"surat": {tujuan, …},
+    "rincian": {mediator, pihak, …}}), the same for every letter."""
+    isian = isian or {}
+    data = [data_dari_kasus(k, surat=isian.get("surat"), rincian=isian.get("rincian")) for k in cases]
+    return buat_surat_banyak(setup, jenis, unit, data, setup.register(), samarkan=samarkan)
+
+
+def safe_name(text: str) -> str:
+    """A file-name part: ``400.10/007/UPTD.PPA/I/2026`` -> ``400.10-007-UPTD.PPA-I-2026``."""
+    return re.sub(r"[^\w.-]+", "-", text.strip()).strip(".-") or "tanpa-nomor"
+
+
+# ---------------------------------------------------------------- rendering in processes
+
+_ROOT: Path | None = None
+
+
+def _draw(docs: list[Document], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
+    """Runs in a worker: every format of every letter of a chunk."""
+    from soppress.forms.output import render
+    return [{fmt: render(doc, fmt, _ROOT) for fmt in formats} for doc in docs]
+
+
+def _init(root: Path) -> None:
+    global _ROOT
+    _ROOT = root
+
+
+def render_all(docs: Sequence[Document], root: Path, formats: Sequence[str], *, jobs: int | None = None,
+               progress: Callable[[int], None] | None = None) -> list[dict[str, bytes]]:
+    """``{format: bytes}`` for each document, in order; ``progress(n)`` after each chunk
+    (n letters done). ``jobs``: processes (default: the usable cores)."""
+    from soppress.build import cpu_count
+    formats = tuple(dict.fromkeys(formats))
+    chunks = [list(docs[i:i + CHUNK]) for i in range(0, len(docs), CHUNK)]
+    workers = max(1, min(jobs or cpu_count(), len(chunks)))
+    results: list[list[dict[str, bytes]] | None] = [None] * len(chunks)
+    if workers == 1:
+        _init(root)
+        for i, chunk in enumerate(chunks):
+            results[i] = _draw(chunk, formats)
+            if progress:
+                progress(len(chunk))
+        return [part for chunk in results for part in chunk]
+    import multiprocessing
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init,
+                             initargs=(root,)) as pool:
+        pending: dict[Future, int] = {pool.submit(_draw, chunk, formats): i for i, chunk in enumerate(chunks)}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = pending.pop(future)
+                results[i] = future.result()
+                if progress:
+                    progress(len(chunks[i]))
+    return [part for chunk in results for part in chunk]
+
+
+# ---------------------------------------------------------------- one print file
+
+def combine(pdfs: Sequence[bytes]) -> tuple[bytes, int]:
+    """One PDF of all ``pdfs`` in order, each starting on a front side: a blank page
+    (the size of the letter's last page) follows a letter with an odd page count.
+    Returns the PDF and the number of blank pages added."""
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter()
+    blanks = 0
+    for data in pdfs:
+        reader = PdfReader(io.BytesIO(data))
+        for page in reader.pages:
+            writer.add_page(page)
+        if len(reader.pages) % 2:
+            last = reader.pages[-1].mediabox
+            writer.add_blank_page(width=float(last.width), height=float(last.height))
+            blanks += 1
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), blanks
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+    return len(PdfReader(io.BytesIO(pdf)).pages)
