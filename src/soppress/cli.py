@@ -131,6 +131,7 @@ class _Command(click.Command):
 class _Group(click.Group):
     context_class = _Context
     command_class = _Command
+    group_class = type  # subgroups (surat, formulir, kasus) are _Group too: Indonesian help
     get_help_option = _help_option
 
     def main(self, args=None, prog_name=None, **kwargs):
