@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from soppress.outputs import write_atomic
 from soppress.resources import PACKAGE_DIR
 
 MANIFEST = ".soppress-cache.json"
@@ -126,12 +126,4 @@ def save(out_dir: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (the last thing a build does)."""
     data = {"kind": KIND, "schema": SCHEMA, "soppress": version(), "fingerprint": manifest.fingerprint,
             "outputs": dict(sorted(manifest.outputs.items())), "plans": dict(sorted(manifest.plans.items()))}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f"{MANIFEST}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, out_dir / MANIFEST)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(out_dir / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), mode=0o600)

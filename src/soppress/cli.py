@@ -343,7 +343,7 @@ def status(project_dir: Path | None, fmt: str, today) -> None:
 @_friendly
 def sumber(berkas: Path, out: Path | None) -> None:
     """Ambil kembali sumber YAML yang dibawa PDF arsip (soppress build --format arsip)."""
-    from soppress.outputs import write_one
+    from soppress.outputs import write_atomic
     from soppress.render.pdf.archive import attached_sources
     found = attached_sources(berkas)
     for name, data in found.items():
@@ -353,7 +353,7 @@ def sumber(berkas: Path, out: Path | None) -> None:
         target = out / Path(name).name  # a name from the PDF never leaves the chosen folder
         if target.exists():
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
-        click.echo(f"ditulis: {write_one(target, data)}")
+        click.echo(f"ditulis: {write_atomic(target, data)}")
 from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)
 @main.group()
 def surat() -> None:

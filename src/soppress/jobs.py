@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from soppress.errors import UserError
-from soppress.outputs import write_one
+from soppress.outputs import write_atomic
 from soppress.layout.flowchart import LayoutError
 from soppress.layout.pagination import PagePlan, paginate
 from soppress.render.docx.document import to_docx
@@ -117,7 +117,7 @@ def _write(done: Done, rel: str, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     else:
-        write_one(s.out_dir / rel, data)
+        write_atomic(s.out_dir / rel, data)
     done.written[rel] = hashlib.sha256(data).hexdigest()
 
 

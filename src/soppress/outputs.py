@@ -26,7 +26,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from soppress.sources.project import ProjectError
+from soppress.sources.root import ProjectError  # light: cache and the CLI import this module
 
 LOCK_NAME = ".lock"
 STAGING_PREFIX = ".staging-"
@@ -176,7 +176,17 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def write_one(target: Path, data: bytes, private: bool = False) -> Path:
-    """One file written atomically (staged beside it, then moved into place)."""
-    with Outputs(target.parent, private=private) as out:
-        return out.write(target.name, data)
+def write_atomic(target: Path, data: bytes, mode: int = 0o644) -> Path:
+    """One file replaced in one step: written to a temporary file beside it (created
+    0600, so never readable by others meanwhile), given ``mode``, then renamed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

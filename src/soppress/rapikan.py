@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from soppress import api
+from soppress.outputs import write_atomic
 from soppress.checks import citations
 from soppress.checks.in_force import amendments_cited
 
@@ -149,20 +148,7 @@ def plan(root: Path) -> Plan:
     return result
 
 
-def write_atomic(target: Path, text: str) -> None:
-    """Replace ``target`` in one step (a temporary file beside it, then rename), keeping its mode."""
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def apply(root: Path, changes: list[Change]) -> None:
     for change in changes:
-        write_atomic(root / change.path, change.after)
+        target = root / change.path
+        write_atomic(target, change.after.encode("utf-8"), mode=target.stat().st_mode & 0o7777)  # keep its mode
