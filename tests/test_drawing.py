@@ -8,8 +8,7 @@ from PIL import Image
 
 from pdfutil import render_page
 from soppress.build import build
-from soppress.layout import pagination
-from soppress.layout.flowchart import ARROW, CONNECTOR_H, Anchor, Connector
+from soppress.layout.flowchart import CONNECTOR_H, Anchor, Connector
 from soppress.render.docx import png_draw
 
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"

@@ -5,7 +5,6 @@ Keputusan (so of its SOP book). Builds are HTML-only where the format does not m
 (each build still lays every changed sheet out with weasyprint, for its page plan)."""
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys

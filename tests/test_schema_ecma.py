@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from soppress.model.jsonschema import SCHEMAS, schema, write_schemas
+from soppress.model.jsonschema import SCHEMAS, schema
 from soppress.sources.yamlsrc import load
 
 ECMA = Path(__file__).parent / "ecma"

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from soppress.views.indonesia import PANGKAT, golongan_key, nip_cetak
+from soppress.views.indonesia import PANGKAT, nip_cetak
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ import dataclasses
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from fontTools.ttLib import TTFont

@@ -2,7 +2,6 @@
 signatories and numbered lists. See ``soppress.model`` for the design."""
 from __future__ import annotations
 
-import re
 
 from typing import Annotated, Any, Literal, Union
 

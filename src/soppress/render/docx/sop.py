@@ -22,7 +22,6 @@ from soppress.render.docx import ooxml as dx
 from soppress.render.docx import png_draw
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
-from soppress.views import text
 from soppress.views.sop import LEGEND, Lines, PlannedSheet, SheetBlock
 
 
