@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from lxml import etree
 from functools import singledispatch
 from pathlib import Path
 
@@ -261,32 +260,7 @@ def _image(i: b.Image, container, ctx: DocxContext) -> None:
     else:
         run.add_picture(source if isinstance(source, io.BytesIO) else str(source), width=Mm(i.width or ctx.width))
     if i.svg is not None and i.png is not None:
-        svg_beside_png(run, i.svg.encode("utf-8"))
-
-
-SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office 2016 SVG picture extension
-SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-
-
-def svg_beside_png(run, svg: bytes) -> None:
-    """The vector drawing for Word (2016 and later), the PNG kept as the fallback other
-    readers show: an SVG part referenced from the picture's blip (asvg:svgBlip)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-    document_part = run.part
-    existing = {str(p.partname) for p in document_part.package.iter_parts()}
-    n = next(k for k in range(1, 10_000) if f"/word/media/vektor{k}.svg" not in existing)
-    part = Part(PackURI(f"/word/media/vektor{n}.svg"), "image/svg+xml", svg, document_part.package)
-    rel_id = document_part.relate_to(part, RT.IMAGE)
-    blip = run._r.find(".//" + dx.qn("a:blip"))
-    ext_list = dx.OxmlElement("a:extLst")
-    ext = dx.OxmlElement("a:ext")
-    ext.set("uri", SVG_EXT)
-    svg_blip = etree.SubElement(ext, f"{{{SVG_NS}}}svgBlip", nsmap={"asvg": SVG_NS})
-    svg_blip.set(dx.qn("r:embed"), rel_id)
-    ext_list.append(ext)
-    blip.append(ext_list)
+        dx.svg_beside_png(run, i.svg.encode("utf-8"))
 
 
 @draw.register

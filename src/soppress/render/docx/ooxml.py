@@ -11,6 +11,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 from soppress.sources.chars import visible
 from soppress.views.text import markdown
 
@@ -190,10 +191,13 @@ def lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
         runs(paragraph, value)
 
 
-def picture(cell, png: bytes, width: float, height: float) -> None:
-    """A picture anchored in the cell at its top-left corner, behind the text."""
+def picture(cell, png: bytes, width: float, height: float, svg: bytes | None = None) -> None:
+    """A picture anchored in the cell at its top-left corner, behind the text; with
+    ``svg``, the vector drawing Word shows and the PNG as the fallback."""
     run = cell.paragraphs[0].add_run()
     run.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+    if svg is not None:
+        svg_beside_png(run, svg)
     inline = run._r.xpath(".//wp:inline")[0]
     anchor = OxmlElement("wp:anchor")
     for key, value in (("distT", 0), ("distB", 0), ("distL", 0), ("distR", 0), ("simplePos", 0),
@@ -222,3 +226,34 @@ def picture(cell, png: bytes, width: float, height: float) -> None:
         if found is not None:
             anchor.append(copy.deepcopy(found))
     inline.getparent().replace(inline, anchor)
+
+
+SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office 2016 SVG picture extension
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
+def svg_beside_png(run, svg: bytes) -> None:
+    """The vector drawing for Word (2016 and later), the PNG kept as the fallback other
+    readers show: an SVG part referenced from the picture's blip (asvg:svgBlip),
+    MS-ODRAWXML 2.26.1.1. Identical drawings share one part, as python-docx does
+    for identical PNGs."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    document_part = run.part
+    part = next((rel.target_part for rel in document_part.rels.values()
+                 if rel.reltype == RT.IMAGE and not rel.is_external
+                 and rel.target_part.content_type == "image/svg+xml" and rel.target_part.blob == svg), None)
+    if part is None:
+        existing = {str(p.partname) for p in document_part.package.iter_parts()}
+        n = next(k for k in range(1, 100_000) if f"/word/media/vektor{k}.svg" not in existing)
+        part = Part(PackURI(f"/word/media/vektor{n}.svg"), "image/svg+xml", svg, document_part.package)
+    rel_id = document_part.relate_to(part, RT.IMAGE)
+    blip = run._r.find(".//" + qn("a:blip"))
+    ext_list = OxmlElement("a:extLst")
+    ext = OxmlElement("a:ext")
+    ext.set("uri", SVG_EXT)
+    svg_blip = etree.SubElement(ext, f"{{{SVG_NS}}}svgBlip", nsmap={"asvg": SVG_NS})
+    svg_blip.set(qn("r:embed"), rel_id)
+    ext_list.append(ext)
+    blip.append(ext_list)

@@ -7,8 +7,11 @@ own templates/sop.docx): its styles, its footer ({{ nomor }}, {{ nama }}) and th
 The flowchart is the layout module's geometry, as measured in the PDF pass: each
 flowchart page of the PDF is one table here, its rows as tall as in the PDF, so
 the same steps land on each page with the same off-page connectors. Each lane
-cell holds its drawing as a picture anchored in the cell, behind the text; every
-word (kegiatan, mutu baku, keterangan, identity) is real, editable text.
+cell holds its drawing as a picture anchored in the cell, behind the text: an
+SVG (render/flow_svg.py) that Word 2016 and later shows, crisp at any zoom, with
+the 300-dpi PNG (png_draw.py) of the same primitives as the fallback other
+readers show. Every word (kegiatan, mutu baku, keterangan, identity) is real,
+editable text.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 
 from soppress.render.docx import ooxml as dx
+from soppress.render import flow_svg
 from soppress.render.docx import png_draw
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
@@ -203,7 +207,7 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
         dx.margins(cell, 0)
         png = png_draw.cell_png(layout, index, lane, height)
         if png:
-            dx.picture(cell, png, cols.lanes[lane], height)
+            dx.picture(cell, png, cols.lanes[lane], height, svg=flow_svg.cell_svg(layout, index, lane, height))
     if row.kind == "bagian":
         dx.write(cells[1], row.kegiatan.lead, bold=True)
         return
@@ -222,7 +226,7 @@ def _legend(doc) -> None:
         row = dx.row(table, 10)
         for i, (kind, meaning) in enumerate(group):
             dx.margins(row.cells[2 * i], 0)
-            dx.picture(row.cells[2 * i], png_draw.legend_png(kind), 20, 8)
+            dx.picture(row.cells[2 * i], png_draw.legend_png(kind), 20, 8, svg=flow_svg.legend_svg(kind))
             dx.write(row.cells[2 * i + 1], meaning)
             dx.valign(row.cells[2 * i + 1])
     borderless(table)
