@@ -16,7 +16,7 @@ from soppress.forms.model import Formulir
 from soppress.sources.project import Project
 from soppress.layout.page import PAPER
 from soppress.views.blocks import Document, Kop, PageSpec
-from soppress.views.common import kop_block
+from soppress.views.common import kop_block, naskah_page
 from soppress.views.form import Mode, form_view
 from soppress.views.monev import monev_view
 
@@ -34,14 +34,18 @@ def project_kop(project: Project, unit: str | None = None) -> Kop | None:
     return kop_block(next(iter(project.kop.values()))) if project.kop else None
 
 
-def project_page(project: Project, landscape: bool = False) -> PageSpec:
-    """The project's paper (A4 or F4: soppress.yaml, or the first kop's own setting),
-    with the margins of a letter (tata naskah: about 2-2.5 cm)."""
-    kertas = next((k.kertas for k in project.kop.values() if k.kertas), None) or project.config.kertas
-    width, height = PAPER[kertas]
-    if landscape:
-        return PageSpec(height, width, 20.0, 20.0, 20.0, 20.0)
-    return PageSpec(width, height, 20.0, 20.0, 20.0, 25.0)
+def project_page(project: Project, landscape: bool = False, unit: str | None = None) -> PageSpec:
+    """The page forms are printed on, for the kop they carry (``unit``, or the
+    project's first): a naskah page as the Keputusan's (the unit's paper and
+    ``margin_naskah_mm``, else the project's); landscape sheets (monitoring) turn
+    that paper and take the SOP sheets' ``margin_mm``."""
+    kop = project.kop.get(unit) if unit else next(iter(project.kop.values()), None)
+    if kop is not None and not landscape:
+        return naskah_page(project, kop)
+    short, long = PAPER[(kop.kertas if kop else None) or project.config.kertas]
+    m = project.config.margin_mm if landscape else project.config.margin_naskah_mm
+    width, height = (long, short) if landscape else (short, long)
+    return PageSpec(width, height, m.atas, m.kanan, m.bawah, m.kiri)
 
 
 def forms(root: Path, report: Report) -> dict[str, Formulir]:

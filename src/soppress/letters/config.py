@@ -61,8 +61,8 @@ class JenisSurat(Model):
 
 class PengaturanSurat(Model):
     nomor: Penomoran = Field(default_factory=Penomoran)
-    margin_mm: Margin = Field(default_factory=lambda: Margin(atas=20, kanan=20, bawah=25, kiri=30),
-                              description="ruang tepi surat (pedoman tata naskah: kiri 3 cm untuk jilid)")
+    margin_mm: Margin | None = Field(None, description="ruang tepi surat; bawaan: margin_naskah_mm kop unit "
+                                                     "atau soppress.yaml, seperti Keputusan")
     unit: dict[str, UnitSurat] = Field(default_factory=dict)
     jenis: dict[str, JenisSurat] = Field(default_factory=dict)
 

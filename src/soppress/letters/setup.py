@@ -16,7 +16,7 @@ from soppress.letters import templates
 from soppress.letters.config import PengaturanSurat, load_settings
 from soppress.letters.context import KonteksSurat, Petugas, _date, konteks_dari_dict
 from soppress.letters.nomor import Permintaan, Register
-from soppress.model import Kop, Pejabat
+from soppress.model import Kop, Margin, Pejabat
 
 DRAFT = "(draf)"
 # The nomor register names case numbers: it lives with the case files, outside git
@@ -46,6 +46,7 @@ class LetterSetup:
     pejabat: dict[str, Pejabat]
     paper: str = "A4"
     font: str = "Liberation Sans"
+    margin: Margin = dataclasses.field(default_factory=lambda: Margin(atas=20, kanan=20, bawah=25, kiri=30))
 
     @classmethod
     def of_project(cls, project) -> "LetterSetup":
@@ -54,7 +55,7 @@ class LetterSetup:
         if report.errors:
             raise LetterError(report)
         return cls(project.root, settings, templates.environment(project.root), project.kop, project.pejabat,
-                   project.config.kertas, project.config.huruf)
+                   project.config.kertas, project.config.huruf, project.config.margin_naskah_mm)
 
     def register(self) -> Register:
         if self.root is None:

@@ -53,7 +53,7 @@ def letter_document(setup: LetterSetup, ctx: KonteksSurat, unit: str, *, samarka
                            templates.shown_path(str(path), setup.root), line) from None
     head = kop_block(kop)
     width, height = PAPER[kop.kertas or setup.paper]
-    m = setup.settings.margin_mm
+    m = setup.settings.margin_mm or kop.margin_naskah_mm or setup.margin  # as views.common.naskah_page
     page = b.PageSpec(width, height, m.atas, m.kanan, m.bawah, m.kiri)
     marked = kind.rahasia if rahasia is None else rahasia
     return b.Document(title=f"{kind.judul} {ctx.surat.nomor}", sections=[b.Section(page, (head, *body))],

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from soppress.render.docx import ooxml as dx
 from soppress.render.docx import sop as _sop  # noqa: F401 - registers the SOP sheet block's drawing
 from soppress.render.docx.blocks import DocxContext, bookmark, bookmark_name, draw_all, field
-from soppress.render.docx.template import finish_document, start_document
-from soppress.views.blocks import Document, PageSpec
+from soppress.render.docx.template import finish_document, page_setup, start_document
+from soppress.views.blocks import Document
 
 _ALIGN = {"atas-tengah": WD_ALIGN_PARAGRAPH.CENTER, "bawah-tengah": WD_ALIGN_PARAGRAPH.CENTER,
           "bawah-kanan": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -24,7 +24,8 @@ def to_docx(doc: Document, project_root: Path) -> bytes:
     for i, section in enumerate(doc.sections):
         if i:
             word.add_section(WD_SECTION.NEW_PAGE)
-        setup(word.sections[-1], section.page)
+        edge = min(10.0, section.page.top / 2)
+        page_setup(word.sections[-1], section.page, header=edge, footer=edge)
         ctx = DocxContext(project_root, section.page.width - section.page.left - section.page.right,
                           doc.size, doc.line, doc.mode)
         body = word.element.body
@@ -36,14 +37,6 @@ def to_docx(doc: Document, project_root: Path) -> bytes:
                 bookmark(Paragraph(first, word._body), bookmark_name(section.name))
     furniture(word, doc)
     return finish_document(word, doc.title, doc.subject, doc.author, ", ".join(doc.keywords))
-
-
-def setup(section, page: PageSpec) -> None:
-    section.page_width, section.page_height = Mm(page.width), Mm(page.height)
-    section.orientation = 1 if page.width > page.height else 0
-    section.top_margin, section.bottom_margin = Mm(page.top), Mm(page.bottom)
-    section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
-    section.header_distance = section.footer_distance = Mm(min(10.0, page.top / 2))
 
 
 def furniture(word, doc: Document) -> None:

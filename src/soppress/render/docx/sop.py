@@ -26,6 +26,7 @@ from soppress.render import flow_svg
 from soppress.render.docx import png_draw
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
+from soppress.views.blocks import PageSpec
 from soppress.views.sop import LEGEND, Lines, PlannedSheet, SheetBlock
 
 
@@ -42,7 +43,9 @@ def sop_into(doc, sheet: PlannedSheet, project_root: Path, new_section: bool = T
     ``new_section`` is false)."""
     if new_section:
         doc.add_section(WD_SECTION.NEW_PAGE)
-    page_setup(doc.sections[-1], sheet.view.page, landscape=True)
+    page, m = sheet.view.page, sheet.view.page.margin
+    page_setup(doc.sections[-1], PageSpec(page.width, page.height, m.atas, m.kanan, m.bawah, m.kiri),
+               footer=min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it
     body = doc.element.body
     before = len(body)
     _identity(doc, sheet, project_root)

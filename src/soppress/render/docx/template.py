@@ -22,6 +22,7 @@ from soppress.errors import TemplateError
 from soppress.render.docx import ooxml as dx
 from soppress.render.docx import package
 from soppress.resources import TEMPLATE_DIR, build_time
+from soppress.views.blocks import PageSpec
 
 TEMPLATE = TEMPLATE_DIR / "sop.docx"
 MARKER = "\u2063SOPPRESS-ISI\u2063"
@@ -152,13 +153,18 @@ def properties(doc, title: str, subject: str, author: str, keywords: str) -> Non
 
 # ---------------------------------------------------------------- page
 
-def page_setup(section, page, landscape: bool) -> None:
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+def page_setup(section, page: PageSpec, header: float | None = None, footer: float | None = None) -> None:
+    """Paper, orientation and margins of a section (every soppress DOCX page, naskah
+    or SOP sheet), and the header and footer distances from the edge when given
+    (else the template's)."""
+    section.orientation = WD_ORIENT.LANDSCAPE if page.width > page.height else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(page.width), Mm(page.height)
-    m = page.margin
-    section.top_margin, section.bottom_margin = Mm(m.atas), Mm(m.bawah)
-    section.left_margin, section.right_margin = Mm(m.kiri), Mm(m.kanan)
-    section.footer_distance = Mm(min(4.0, m.bawah / 3))  # low in the margin: LibreOffice takes room above it
+    section.top_margin, section.bottom_margin = Mm(page.top), Mm(page.bottom)
+    section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
+    if header is not None:
+        section.header_distance = Mm(header)
+    if footer is not None:
+        section.footer_distance = Mm(footer)
 
 
 def raster_logo(project_root: Path, logo: str | None) -> Path | None:
