@@ -15,7 +15,7 @@ from lxml import etree
 from PIL import Image, ImageChops, ImageFilter
 
 from soppress.build import build
-from soppress.layout.flowchart import Arrowhead, Connector, Label, arrow_points
+from soppress.layout.flowchart import CONNECTOR_H, Anchor, Arrowhead, Connector, Label, arrow_points
 from soppress.render.docx.ooxml import SVG_EXT, SVG_NS
 from soppress.render.flow_svg import legend_svg
 from soppress.render.docx.png_draw import legend_png
@@ -97,9 +97,9 @@ def test_every_flowchart_picture_carries_the_svg_of_its_cell(panjang):
         assert (cx, cy) == (Mm(w), Mm(h))  # the picture is the cell, as the PNG's
         centre = h / 2
         arrows = [arrow_points(p, centre) for p in prims if isinstance(p, Arrowhead)]
-        for k in (p for p in prims if isinstance(p, Connector) and p.enters):
-            top = 0.6 if k.anchor.value == "top" else h - 5.5 - 0.6
-            tip = Arrowhead(k.x, top, "down") if k.anchor.value == "bottom" else Arrowhead(k.x, top + 5.5, "up")
+        for k in (p for p in prims if isinstance(p, Connector) and p.enters):  # 0.6 mm from the row's edge
+            top = 0.6 if k.anchor is Anchor.TOP else h - CONNECTOR_H - 0.6
+            tip = Arrowhead(k.x, top, "down") if k.anchor is Anchor.BOTTOM else Arrowhead(k.x, top + CONNECTOR_H, "up")
             arrows.append(arrow_points(tip, 0))
         filled = sorted(points(p) for p in root.iter(f"{SVG}polygon") if p.get("fill") == "#000")
         assert len(filled) == len(arrows), (i, lane)
