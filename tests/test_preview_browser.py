@@ -42,9 +42,13 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def page_text(driver) -> str:
+    """The text shown (read in one script: the body is swapped while Selenium looks)."""
+    return driver.execute_script("return document.body.innerText")
+
+
 def errors_shown(driver) -> str:
-    found = driver.find_elements(By.ID, "pv-galat")
-    return found[0].text if found else ""
+    return driver.execute_script("var e = document.getElementById('pv-galat'); return e ? e.innerText : ''")
 
 
 def test_edit_error_and_fix_update_the_open_page(tmp_path, browser):
@@ -52,14 +56,14 @@ def test_edit_error_and_fix_update_the_open_page(tmp_path, browser):
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
     with Background(root) as url:
         browser.get(url + "dok/sop/hst/01-pengaduan-masyarakat")
-        wait.until(lambda d: "Alat dokumentasi" in d.find_element(By.TAG_NAME, "body").text)
-        assert "batas halaman" in browser.find_element(By.TAG_NAME, "body").text  # the page plan's breaks
+        wait.until(lambda d: "Alat dokumentasi" in page_text(d))
+        assert "batas halaman" in page_text(browser)  # the page plan's breaks
         browser.execute_script("window.scrollTo(0, 700); window.pvNotReloaded = true;")
         browser.save_screenshot(str(tmp_path / "sebelum.png"))
 
         # a save updates the open page without a reload, at the same scroll position
         edit(root / SOP, "- Alat dokumentasi", "- Alat dokumentasi pratinjau langsung")
-        wait.until(lambda d: "Alat dokumentasi pratinjau langsung" in d.find_element(By.TAG_NAME, "body").text)
+        wait.until(lambda d: "Alat dokumentasi pratinjau langsung" in page_text(d))
         assert browser.execute_script("return window.pvNotReloaded") is True
         assert abs(browser.execute_script("return window.scrollY") - 700) < 5
 
@@ -68,7 +72,7 @@ def test_edit_error_and_fix_update_the_open_page(tmp_path, browser):
         wait.until(lambda d: "kolom_asing" in errors_shown(d))
         shown = errors_shown(browser)
         assert f"{SOP.as_posix()}:12:" in shown, shown
-        assert "Alat dokumentasi pratinjau langsung" in browser.find_element(By.TAG_NAME, "body").text
+        assert "Alat dokumentasi pratinjau langsung" in page_text(browser)
         browser.save_screenshot(str(tmp_path / "galat.png"))
 
         # fixed: the diagnostic goes away
@@ -89,7 +93,7 @@ def test_index_lists_every_kind_and_follows_new_documents(tmp_path, browser):
         text = (root / SOP).read_text(encoding="utf-8").replace("nama: Standar Operasional Prosedur Layanan",
                                                                 "nama: Salinan Pratinjau Layanan")
         copy.write_text(text.replace("nomor: 10/160 /Dinas/2026", "nomor: 99/160 /Dinas/2026"), encoding="utf-8")
-        wait.until(lambda d: "Salinan Pratinjau Layanan" in d.find_element(By.TAG_NAME, "body").text)
+        wait.until(lambda d: "Salinan Pratinjau Layanan" in page_text(d))
         time.sleep(0.2)
         browser.find_element(By.PARTIAL_LINK_TEXT, "Salinan Pratinjau Layanan").click()
-        wait.until(lambda d: "SALINAN PRATINJAU LAYANAN" in d.find_element(By.TAG_NAME, "body").text.upper())
+        wait.until(lambda d: "SALINAN PRATINJAU LAYANAN" in page_text(d).upper())

@@ -10,6 +10,7 @@ is drawn when a page asks for it, and once per key."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -31,6 +32,10 @@ class Drawn:
     html: str
     pdf: Callable[[], bytes]
     docx: Callable[[], bytes]
+    plan: dict | None = None     # an SOP sheet's PagePlan.to_dict()
+    exact: bool = True           # False: a sketch, drawn on an earlier page plan (see Entry.sketch)
+
+Plans = dict  # SOP key -> (the sheet's key, PagePlan.to_dict()): the plans the preview laid out
 
 
 @dataclass
@@ -40,8 +45,12 @@ class Entry:
     group: str                   # the index heading it is listed under
     key: str                     # the hash of everything it is made from
     page: PageSpec               # its (first) paper, for the on-screen sheet
-    draw: Callable[[], Drawn]
+    draw: Callable[[Plans], Drawn]
     sheet: bool = False          # an SOP sheet: its page breaks are the PDF's page plan
+    # An SOP sheet drawn at once on the page plan of its previous version (no weasyprint
+    # layout: milliseconds instead of seconds), while ``draw`` lays it out exactly; None
+    # when there is no usable earlier plan.
+    sketch: Callable[[Plans], Drawn | None] | None = None
 
 
 def _spec(page) -> PageSpec:
@@ -49,20 +58,21 @@ def _spec(page) -> PageSpec:
     return PageSpec(page.width, page.height, m.atas, m.kanan, m.bawah, m.kiri)
 
 
-def _document(entry_id: str, title: str, group: str, key: str, doc: Callable[[], Document], root: Path,
+def _document(entry_id: str, title: str, group: str, key: str, doc: Callable[[Plans], Document], root: Path,
               env, page: PageSpec) -> Entry:
-    def draw() -> Drawn:
+    def draw(plans: Plans) -> Drawn:
         from soppress.render.docx.document import to_docx
         from soppress.render.html.document import to_html
         from soppress.render.pdf.document import to_pdf
-        made = doc()
+        made = doc(plans)
         return Drawn(to_html(made, asset_url, env), lambda: to_pdf(made, root, env), lambda: to_docx(made, root))
     return Entry(entry_id, title, group, key, page, draw)
 
 
-def entries(project, report: Report) -> list[Entry]:
+def entries(project, report: Report, memo: dict | None = None) -> list[Entry]:
     """Every document of a project without errors; problems met while listing the
-    forms and letters go to ``report``."""
+    forms and letters go to ``report``. ``memo`` keeps the forms and letters between
+    calls while the files they are made from are unchanged (an SOP edit does not redo them)."""
     from soppress import build, jobs
     root = project.root
     state = jobs.prepare(project, root / "build", ("html",))
@@ -70,65 +80,114 @@ def entries(project, report: Report) -> list[Entry]:
     found = [_sheet(project, f.key, units[f.key].key, state) for f in project.sops]
     for key, view in state.decrees.items():
         found.append(_keputusan(project, key, view, units[f"{key}/keputusan"].key, state))
-        found.append(_book(project, key, view, units[f"{key}/buku-sop"].key, state))
+        found.append(_book(project, key, view, units[f"{key}/buku-sop"].key, state,
+                           {f.key: units[f.key].key for f in project.sops}))
     common = cache.global_key(root)
-    found += _forms(project, report, common, state.env)
-    found += _letters(project, report, common, state.env)
+    found += _monev(project, common, state.env)
+    for name, make, folders in (("forms", _forms, ("forms", "letterheads")),
+                                ("letters", _letters, ("letters", "letterheads", "registri"))):
+        key = cache.digest(common, date.today().isoformat(),
+                           *(cache.tree_digest(root / d, root) if (root / d).is_dir() else "-" for d in folders))
+        if memo is None or memo.get(name, ("",))[0] != key:
+            made = Report()
+            result = (key, make(project, made, common, state.env), made.diagnostics)
+            if memo is None:
+                report.extend(result[2])
+                found += result[1]
+                continue
+            memo[name] = result
+        report.extend(memo[name][2])
+        found += memo[name][1]
     return found
+
+
+def _planned(project, key: str, state, plans: Plans, unit_key: str | None = None):
+    """An SOP's sheet laid out (recorded in ``plans``), or from ``plans`` when its key matches."""
+    from soppress import jobs
+    from soppress.render.html.assets import file_assets
+    from soppress.render.pdf.sop import plan_sheet
+    from soppress.views.sop import PlannedSheet
+    known = plans.get(key)
+    if unit_key is not None and known is not None and known[0] == unit_key:
+        return jobs.planned(key, known[1]), None
+    laid = plan_sheet(jobs.view_of(key), state.env, file_assets(project.root), str(project.root))
+    if unit_key is not None:
+        plans[key] = (unit_key, laid.plan.to_dict())
+    return PlannedSheet(laid.view, laid.plan, laid.layout), laid
 
 
 def _sheet(project, key: str, unit_key: str, state) -> Entry:
     from soppress import jobs
+    from soppress.render.html.sop import render
     view = jobs.view_of(key)
 
-    def draw() -> Drawn:
+    def draw(plans: Plans) -> Drawn:
         from soppress.render.docx.sop import render_docx
-        from soppress.render.html.assets import file_assets
-        from soppress.render.html.sop import render
-        from soppress.render.pdf.sop import plan_sheet
-        from soppress.views.sop import PlannedSheet
-        laid = plan_sheet(view, state.env, file_assets(project.root), str(project.root))
-        html = render(laid.view, laid.layout, state.env, asset_url)
-        return Drawn(html, laid.document.write_pdf,
-                     lambda: render_docx(PlannedSheet(laid.view, laid.plan, laid.layout), project.root))
+        sheet, laid = _planned(project, key, state, plans)
+        plans[key] = (unit_key, laid.plan.to_dict())
+        return Drawn(render(sheet.view, sheet.layout, state.env, asset_url), laid.document.write_pdf,
+                     lambda: render_docx(sheet, project.root), plans[key][1])
+
+    def sketch(plans: Plans) -> Drawn | None:
+        from soppress.build import _valid_plan
+        known = plans.get(key)
+        plan = _valid_plan(known[1], len(view.layout.rows)) if known is not None else None
+        if plan is None:
+            return None
+        sheet = jobs.planned(key, plan)
+
+        def exact(fmt: str) -> bytes:
+            made = draw(plans)
+            return made.pdf() if fmt == "pdf" else made.docx()
+        return Drawn(render(sheet.view, sheet.layout, state.env, asset_url), lambda: exact("pdf"),
+                     lambda: exact("docx"), plan, exact=False)
     return Entry(f"sop/{key}", f"{view.sop.nomor} {view.sop.nama}".strip(), "Lembar SOP", unit_key,
-                 _spec(view.page), draw, sheet=True)
+                 _spec(view.page), draw, sheet=True, sketch=sketch)
 
 
 def _keputusan(project, key: str, view, unit_key: str, state) -> Entry:
     from soppress.views import keputusan as keputusan_views
     return _document(f"keputusan/{key}", f"Keputusan {key}", "Keputusan Kepala Dinas", unit_key,
-                     lambda: keputusan_views.document(view), project.root, state.env, view.page)
+                     lambda plans: keputusan_views.document(view), project.root, state.env, view.page)
 
 
-def _book(project, key: str, view, unit_key: str, state) -> Entry:
-    """The SOP book, its sheets laid out with their own page plans."""
-    def doc() -> Document:
-        from soppress import jobs
-        from soppress.render.html.assets import file_assets
-        from soppress.render.pdf.sop import plan_sheet
+def _book(project, key: str, view, unit_key: str, state, sheet_keys: dict[str, str]) -> Entry:
+    """The SOP book, its sheets drawn on their page plans (laid out once, as the build does)."""
+    def doc(plans: Plans) -> Document:
         from soppress.render.peta import peta_svg
         from soppress.views.book import book_document
-        from soppress.views.sop import PlannedSheet
-        sheets = {}
-        for info in view.lampiran:
-            laid = plan_sheet(jobs.view_of(info.sop_key), state.env, file_assets(project.root), str(project.root))
-            sheets[info.sop_key] = PlannedSheet(laid.view, laid.plan, laid.layout)
+        sheets = {info.sop_key: _planned(project, info.sop_key, state, plans, sheet_keys[info.sop_key])[0]
+                  for info in view.lampiran}
         keys = [info.sop_key for info in view.lampiran]
         return book_document(view, sheets, peta_svg(project, keys), b"")
     return _document(f"buku/{key}", f"Buku SOP {key}", "Buku SOP", unit_key, doc, project.root, state.env,
                      view.page)
 
 
+def _form_entries(project, docs, common: str, env) -> list[Entry]:
+    return [_document(f"formulir/{name}", doc.title or name, "Formulir (kosong dan isian)",
+                      cache.digest(common, "formulir", repr(doc)), lambda plans, doc=doc: doc, project.root, env,
+                      doc.sections[0].page) for name, doc in docs]
+
+
 def _forms(project, report: Report, common: str, env) -> list[Entry]:
+    """The forms of forms/, blank and fillable (they depend on forms/ and the kop only)."""
     from soppress.forms.api import blank_documents, forms, project_kop
     from soppress.forms.load import FOLDER
     if not (project.root / FOLDER).is_dir():
         return []
-    docs = blank_documents(project, forms(project.root, report), project_kop(project))
-    return [_document(f"formulir/{name}", doc.title or name, "Formulir (kosong dan isian)",
-                      cache.digest(common, "formulir", repr(doc)), lambda doc=doc: doc, project.root, env,
-                      doc.sections[0].page) for name, doc in docs]
+    sops, project.sops = project.sops, []  # without the monitoring sheets: those follow the SOPs (_monev)
+    try:
+        docs = blank_documents(project, forms(project.root, report), project_kop(project))
+    finally:
+        project.sops = sops
+    return _form_entries(project, docs, common, env)
+
+
+def _monev(project, common: str, env) -> list[Entry]:
+    """The monitoring sheet of every SOP, blank and fillable."""
+    from soppress.forms.api import blank_documents, project_kop
+    return _form_entries(project, blank_documents(project, {}, project_kop(project)), common, env)
 
 
 def _letters(project, report: Report, common: str, env) -> list[Entry]:
@@ -156,6 +215,6 @@ def _letters(project, report: Report, common: str, env) -> list[Entry]:
                 report.extend(exc.report.diagnostics)
                 continue
             found.append(_document(f"surat/{unit}/{jenis}", f"{doc.title} ({unit})", "Templat surat (data contoh)",
-                                   cache.digest(common, "surat", repr(doc)), lambda doc=doc: doc, project.root, env,
+                                   cache.digest(common, "surat", repr(doc)), lambda plans, doc=doc: doc, project.root, env,
                                    doc.sections[0].page))
     return found

@@ -50,7 +50,7 @@ def app(session: Session, *, watching: bool = True) -> Starlette:
         doc_id = request.path_params["doc"]
         if doc_id not in session.entries:
             return _missing("dokumen itu")
-        entry, drawing = session.drawn(doc_id)
+        entry, drawing, key = session.page(doc_id)
         if drawing is None:
             html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{}</title></head><body>"
                     "<p>Dokumen ini belum dapat digambar; lihat galat di bawah.</p></body></html>")
@@ -58,7 +58,7 @@ def app(session: Session, *, watching: bool = True) -> Starlette:
         else:
             html = drawing.html
         links = [("PDF", f"/unduh/pdf/{doc_id}"), ("DOCX", f"/unduh/docx/{doc_id}")]
-        return HTMLResponse(inject.decorate(html, doc_id=doc_id, key=entry.key[:16], title=entry.title,
+        return HTMLResponse(inject.decorate(html, doc_id=doc_id, key=key, title=entry.title,
                                             page=entry.page, sheet=entry.sheet, links=links), headers=NO_STORE)
 
     def download(request: Request) -> Response:
@@ -80,7 +80,7 @@ def app(session: Session, *, watching: bool = True) -> Starlette:
     async def events(request: Request) -> Response:
         async def stream():
             version, quiet = -1, 0.0
-            while not await request.is_disconnected():
+            while not session.closing and not await request.is_disconnected():
                 snap = session.snapshot
                 if snap.version != version:
                     version, quiet = snap.version, 0.0
@@ -132,9 +132,14 @@ def bind(port: int) -> socket.socket:
 def server(session: Session, *, watching: bool = True):
     """A uvicorn server for the preview (run it with ``.run(sockets=[bind(port)])``)."""
     import uvicorn
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame) -> None:  # Ctrl+C: the open event streams end first
+            session.closing = True
+            super().handle_exit(sig, frame)
     config = uvicorn.Config(app(session, watching=watching), log_level="warning", access_log=False,
-                            lifespan="on", timeout_graceful_shutdown=1)
-    return uvicorn.Server(config)
+                            lifespan="on", timeout_graceful_shutdown=2)
+    return Server(config)
 
 
 def serve(root: Path, port: int, *, open_browser: bool = True, echo=print) -> None:
@@ -176,6 +181,7 @@ class Background:
         return f"http://{HOST}:{self.sock.getsockname()[1]}/"
 
     def __exit__(self, *exc) -> None:
+        self.session.closing = True
         self.web.should_exit = True
         self.thread.join(10)
         self.sock.close()

@@ -5,14 +5,19 @@ and the diagnostics of the sources as they are now.
 ``soppress check``); with errors it keeps the last good documents and only publishes
 the diagnostics, without errors it takes the new catalogue, whose keys say which
 documents changed. Those are drawn again when a page asks (``drawn``), once per key.
+An SOP sheet that was drawn before is first sketched on its previous page plan (at once),
+then laid out exactly in a thread; when that moves a page break, the page updates again.
 Everything lives in memory: nothing is written to the project or its build folder."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from soppress.preview.catalog import Drawn, Entry
+
+SETTLE_AFTER = 0.8   # seconds after a sketch before the exact layout starts (saves often come in runs)
 
 
 @dataclass
@@ -33,7 +38,12 @@ class Session:
         self._drawn: dict[str, tuple[str, Drawn]] = {}   # id -> (key, drawing): the last good one
         self._failed: dict[str, tuple[str, str]] = {}    # id -> (key, message) of a drawing that failed
         self._errors: list[str] = []                     # the last check's errors
+        self._revision: dict[str, int] = {}              # id -> exact drawings that replaced a sketch
+        self.plans: dict = {}                            # SOP key -> (its key, page plan): catalog.Plans
+        self._memo: dict = {}                            # the forms and letters, while their files are unchanged
+        self.closing = False                             # the server is stopping: event streams end
         self._lock = threading.RLock()                   # one check or drawing at a time (weasyprint)
+        self._layout = threading.Lock()                  # the exact layout of a sketched sheet
         self._changed = threading.Condition()
 
     def refresh(self) -> Snapshot:
@@ -44,7 +54,7 @@ class Session:
         with self._lock:
             try:
                 project, report = api.check(self.root)
-                found = [] if report.errors else entries(project, report)
+                found = [] if report.errors else entries(project, report, self._memo)
             except UserError as exc:  # e.g. a broken template override, named with its file and line
                 report, found = None, []
                 errors = [str(exc)]
@@ -59,7 +69,7 @@ class Session:
 
     def _publish(self) -> Snapshot:
         old = self.snapshot
-        keys = {i: e.key[:16] for i, e in self.entries.items()}
+        keys = {i: f"{e.key[:16]}.{self._revision.get(i, 0)}" for i, e in self.entries.items()}
         errors = self._errors + [f"{i}: {m}" for i, (_, m) in sorted(self._failed.items())]
         if keys != old.keys or errors != old.errors:
             self.snapshot = Snapshot(old.version + 1, keys, errors)
@@ -82,8 +92,14 @@ class Session:
             key, drawing = self._drawn.get(doc_id, ("", None))
             if key == entry.key or self._failed.get(doc_id, ("",))[0] == entry.key:
                 return entry, drawing
+            sketch = entry.sketch(self.plans) if entry.sketch is not None else None
+            if sketch is not None:
+                self._drawn[doc_id] = (entry.key, sketch)
+                threading.Thread(target=self._settle, args=(entry, sketch), daemon=True).start()
+                return entry, sketch
             try:
-                drawing = entry.draw()
+                with self._layout:
+                    drawing = entry.draw(self.plans)
             except UserError as exc:
                 self._failed[doc_id] = (entry.key, str(exc))
                 self._publish()
@@ -93,10 +109,41 @@ class Session:
                 self._publish()
             return entry, drawing
 
+    def page(self, doc_id: str) -> tuple[Entry, Drawn | None, str]:
+        """``drawn``, with the key the events will name for that drawing."""
+        with self._lock:
+            entry, drawing = self.drawn(doc_id)
+            return entry, drawing, f"{entry.key[:16]}.{self._revision.get(doc_id, 0)}"
+
+    def _settle(self, entry: Entry, sketch: Drawn) -> None:
+        """Lay a sketched sheet out exactly, once the saves pause, without holding up the
+        next check (the session lock is only taken to publish); a new revision if its pages moved."""
+        from soppress.errors import UserError
+        time.sleep(SETTLE_AFTER)
+        with self._layout:
+            if self.entries.get(entry.id) is not entry:  # saved again meanwhile: that version is drawn instead
+                return
+            try:
+                exact, failure = entry.draw(dict(self.plans)), None
+            except UserError as exc:
+                exact, failure = None, str(exc)
+        with self._lock:
+            if self.entries.get(entry.id) is not entry:
+                return
+            if failure is not None:
+                self._failed[entry.id] = (entry.key, failure)
+                self._publish()
+                return
+            self.plans[entry.id.removeprefix("sop/")] = (entry.key, exact.plan)
+            self._drawn[entry.id] = (entry.key, exact)
+            if exact.html != sketch.html:
+                self._revision[entry.id] = self._revision.get(entry.id, 0) + 1
+                self._publish()
+
     def download(self, doc_id: str, fmt: str) -> bytes | None:
         """The document's PDF or DOCX, made now, in memory; None when it cannot be drawn."""
         entry, drawing = self.drawn(doc_id)
         if drawing is None:
             return None
-        with self._lock:
+        with self._lock, self._layout:
             return drawing.pdf() if fmt == "pdf" else drawing.docx()
