@@ -147,3 +147,28 @@ def test_a_port_in_use_is_an_indonesian_message(tmp_path):
             bind(taken.getsockname()[1])
     finally:
         taken.close()
+
+
+def test_a_sheet_is_sketched_at_once_then_laid_out_exactly(tmp_path, monkeypatch):
+    """After a save, an SOP sheet is first drawn on its previous page plan; the exact
+    layout follows, and when it moves a page break the page's key changes again."""
+    import time
+    from soppress.preview import session as session_module
+    monkeypatch.setattr(session_module, "SETTLE_AFTER", 0.0)
+    root = sample_copy(tmp_path)
+    session = Session(root)
+    session.refresh()
+    doc = "sop/hst/01-pengaduan-masyarakat"
+    first = session.drawn(doc)[1]
+    assert first.exact and first.plan["pages"] == [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9]]
+    long = " ".join(["dengan keterangan tambahan yang panjang sekali"] * 12)
+    edit(root / SOP, "dalam kondisi krisis\n", f"dalam kondisi krisis {long}\n")
+    before = session.refresh().keys[doc]
+    sketch = session.drawn(doc)[1]
+    assert not sketch.exact and long in sketch.html and sketch.plan == first.plan
+    deadline = time.monotonic() + 120
+    while session.snapshot.keys[doc] == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    exact = session.drawn(doc)[1]
+    assert exact.exact and exact.plan["pages"] != first.plan["pages"] and long in exact.html
+    assert session.snapshot.keys[doc] != before
