@@ -127,6 +127,9 @@ def test_case_folders_and_the_build_are_not_watched(tmp_path):
     for path in ("kasus/001-PPA-2026.yaml", "keluaran-kasus/a.pdf", "build/a.html", ".git/index"):
         assert not watched(Change.modified, str(tmp_path / path)), path
     assert not watched(Change.modified, "/elsewhere/sops/a.yaml")
+    with_cases = SourceFilter(tmp_path, cases=tmp_path / "kasus")  # soppress pratinjau --kasus kasus
+    assert with_cases(Change.modified, str(tmp_path / "kasus" / "001-PPA-2026.yaml"))
+    assert not with_cases(Change.modified, str(tmp_path / "build" / "a.html"))
 
 
 def test_a_port_in_use_is_an_indonesian_message(tmp_path):
@@ -172,3 +175,24 @@ def test_a_sheet_is_sketched_at_once_then_laid_out_exactly(tmp_path, monkeypatch
     exact = session.drawn(doc)[1]
     assert exact.exact and exact.plan["pages"] != first.plan["pages"] and long in exact.html
     assert session.snapshot.keys[doc] != before
+
+
+def test_case_data_only_when_asked_and_never_on_disk(tmp_path):
+    from casesutil import make, personal_values
+    root = sample_copy(tmp_path)
+    folder = root / "kasus"
+    folder.mkdir(mode=0o700)
+    paths = make(folder, count=2)
+    names = {v for v in personal_values(paths) if len(v) > 6}
+    with Background(root) as url:  # not asked: no case document, no case value
+        index = get(url, "/")[1].decode()
+        assert "kasus/" not in index and not any(v in index for v in names)
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    with Background(root, cases=folder) as url:
+        index = get(url, "/")[1].decode()
+        pages = sorted(set(__import__("re").findall(r'href="(/dok/kasus/[^"]+)"', index)))
+        assert pages, index[-2000:]
+        status, body, headers = get(url, pages[0])
+        assert status == 200 and headers["cache-control"] == "no-store"
+        assert any(v in body.decode() for v in names)  # filled from the case file
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before  # nothing written anywhere

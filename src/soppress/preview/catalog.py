@@ -69,10 +69,11 @@ def _document(entry_id: str, title: str, group: str, key: str, doc: Callable[[Pl
     return Entry(entry_id, title, group, key, page, draw)
 
 
-def entries(project, report: Report, memo: dict | None = None) -> list[Entry]:
+def entries(project, report: Report, memo: dict | None = None, cases: Path | None = None) -> list[Entry]:
     """Every document of a project without errors; problems met while listing the
     forms and letters go to ``report``. ``memo`` keeps the forms and letters between
-    calls while the files they are made from are unchanged (an SOP edit does not redo them)."""
+    calls while the files they are made from are unchanged (an SOP edit does not redo them).
+    ``cases``: a case folder, whose case forms are listed filled (only when asked)."""
     from soppress import build, jobs
     root = project.root
     state = jobs.prepare(project, root / "build", ("html",))
@@ -98,7 +99,7 @@ def entries(project, report: Report, memo: dict | None = None) -> list[Entry]:
             memo[name] = result
         report.extend(memo[name][2])
         found += memo[name][1]
-    return found
+    return found + (_cases(project, report, cases, common, state.env) if cases is not None else [])
 
 
 def _planned(project, key: str, state, plans: Plans, unit_key: str | None = None):
@@ -217,4 +218,22 @@ def _letters(project, report: Report, common: str, env) -> list[Entry]:
             found.append(_document(f"surat/{unit}/{jenis}", f"{doc.title} ({unit})", "Templat surat (data contoh)",
                                    cache.digest(common, "surat", repr(doc)), lambda plans, doc=doc: doc, project.root, env,
                                    doc.sections[0].page))
+    return found
+
+
+def _cases(project, report: Report, folder: Path, common: str, env) -> list[Entry]:
+    """Every case form filled from every case file of ``folder``: drawn in memory only.
+    Problems in a case file are named by field, never by value (soppress.cases.load)."""
+    from soppress.cases.load import load_cases
+    from soppress.forms.api import filled_document, forms, project_kop
+    kop, found = project_kop(project), []
+    case_forms = {key: form for key, form in forms(project.root, Report()).items() if form.kasus}
+    for case_file in load_cases(folder, report):
+        if case_file.kasus is None:
+            continue
+        for key, form in case_forms.items():
+            doc, _missing = filled_document(project, form, case_file.kasus, kop)
+            found.append(_document(f"kasus/{case_file.path.stem}/{key}", f"{form.nama}: {case_file.path.stem}",
+                                   "Formulir terisi (data kasus)", cache.digest(common, "kasus", repr(doc)),
+                                   lambda plans, doc=doc: doc, project.root, env, doc.sections[0].page))
     return found

@@ -142,12 +142,12 @@ def server(session: Session, *, watching: bool = True):
     return Server(config)
 
 
-def serve(root: Path, port: int, *, open_browser: bool = True, echo=print) -> None:
+def serve(root: Path, port: int, *, cases: Path | None = None, open_browser: bool = True, echo=print) -> None:
     """Check the project, then serve it until Ctrl+C."""
     import threading
     import webbrowser
     sock = bind(port)  # first: a port in use is said before the project is checked
-    session = Session(root)
+    session = Session(root, cases)
     echo("memeriksa proyek…")
     snap = session.refresh()
     url = f"http://{HOST}:{sock.getsockname()[1]}/"
@@ -165,8 +165,8 @@ def serve(root: Path, port: int, *, open_browser: bool = True, echo=print) -> No
 
 class Background:
     """The preview served from a thread (tests, benchmarks): ``with Background(root) as url``."""
-    def __init__(self, root: Path, port: int = 0):
-        self.session, self.sock = Session(root), bind(port)
+    def __init__(self, root: Path, port: int = 0, cases: Path | None = None):
+        self.session, self.sock = Session(root, cases), bind(port)
 
     def __enter__(self) -> str:
         import threading

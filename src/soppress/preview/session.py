@@ -31,8 +31,9 @@ class Snapshot:
 
 
 class Session:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cases: Path | None = None):
         self.root = root.resolve()
+        self.cases = cases.resolve() if cases is not None else None  # case data only when asked
         self.entries: dict[str, Entry] = {}
         self.snapshot = Snapshot(0)
         self._drawn: dict[str, tuple[str, Drawn]] = {}   # id -> (key, drawing): the last good one
@@ -54,7 +55,7 @@ class Session:
         with self._lock:
             try:
                 project, report = api.check(self.root)
-                found = [] if report.errors else entries(project, report, self._memo)
+                found = [] if report.errors else entries(project, report, self._memo, self.cases)
             except UserError as exc:  # e.g. a broken template override, named with its file and line
                 report, found = None, []
                 errors = [str(exc)]

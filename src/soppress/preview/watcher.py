@@ -17,21 +17,27 @@ IGNORED_DIRS = ("build", "kasus", "keluaran-kasus", ".git", "__pycache__", "node
 
 
 class SourceFilter(DefaultFilter):
-    """watchfiles' default filter (editor swap files, .git, …) and the project's
-    non-source folders, relative to the project root."""
-    def __init__(self, root: Path):
-        super().__init__(ignore_dirs=IGNORED_DIRS)
-        self.root = root
+    """watchfiles' default filter (editor swap files, …) and the project's non-source
+    folders, relative to the project root; the case folder only when the preview shows cases."""
+    def __init__(self, root: Path, cases: Path | None = None):
+        super().__init__(ignore_dirs=())
+        self.root, self.cases = root, cases
 
     def __call__(self, change: Change, path: str) -> bool:
+        if not super().__call__(change, path):
+            return False
+        if self.cases is not None and Path(path).is_relative_to(self.cases):
+            return True
         try:
             parts = Path(path).relative_to(self.root).parts
         except ValueError:
             return False
-        return bool(parts) and parts[0] not in IGNORED_DIRS and super().__call__(change, path)
+        return bool(parts) and not set(parts) & set(IGNORED_DIRS)
 
 
 async def watch(session: Session, stop_event: anyio.Event | None = None) -> None:
-    async for _changes in awatch(session.root, watch_filter=SourceFilter(session.root), step=30,
+    folders = [session.root] + ([session.cases] if session.cases is not None and session.cases.is_dir()
+                                and not session.cases.is_relative_to(session.root) else [])
+    async for _changes in awatch(*folders, watch_filter=SourceFilter(session.root, session.cases), step=30,
                                  stop_event=stop_event):
         await anyio.to_thread.run_sync(session.refresh)
