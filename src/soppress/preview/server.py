@@ -16,8 +16,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -101,8 +101,25 @@ def app(session: Session, *, watching: bool = True) -> Starlette:
 
     routes = [Route("/", index), Route("/dok/{doc:path}", page), Route("/unduh/{fmt}/{doc:path}", download),
               Route("/_aset/{path:path}", asset), Route(inject.EVENTS, events)]
-    return Starlette(routes=routes, lifespan=lifespan,
-                     middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=[HOST, "localhost"])])
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(LoopbackHost)])
+
+
+class LoopbackHost:
+    """Starlette's TrustedHostMiddleware, with the refusal in Indonesian: a request must
+    name the loopback in its Host header."""
+    ALLOWED = (HOST, "localhost")
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            host = Headers(scope=scope).get("host", "").rsplit(":", 1)[0]
+            if host not in self.ALLOWED:
+                response = PlainTextResponse(f"Pratinjau hanya dapat dibuka di http://{HOST}:…/ dari komputer ini.",
+                                             status_code=400)
+                return await response(scope, receive, send)
+        await self.app(scope, receive, send)
 
 
 def safe_asset(root: Path, rel: str) -> Path | None:
