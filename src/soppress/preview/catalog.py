@@ -148,7 +148,7 @@ def _sheet(project, key: str, unit_key: str, state) -> Entry:
 
 def _keputusan(project, key: str, view, unit_key: str, state) -> Entry:
     from soppress.views import keputusan as keputusan_views
-    return _document(f"keputusan/{key}", f"Keputusan {key}", "Keputusan Kepala Dinas", unit_key,
+    return _document(f"keputusan/{key}", f"Keputusan {view.doc.nomor} ({key})", "Keputusan Kepala Dinas", unit_key,
                      lambda plans: keputusan_views.document(view), project.root, state.env, view.page)
 
 
@@ -165,10 +165,15 @@ def _book(project, key: str, view, unit_key: str, state, sheet_keys: dict[str, s
                      view.page)
 
 
+def _ready(entry_id: str, title: str, group: str, doc: Document, project, common: str, env) -> Entry:
+    """A document whose view is already made (forms, letters): keyed by that view."""
+    return _document(entry_id, title, group, cache.digest(common, entry_id, repr(doc)), lambda plans: doc,
+                     project.root, env, doc.sections[0].page)
+
+
 def _form_entries(project, docs, common: str, env) -> list[Entry]:
-    return [_document(f"formulir/{name}", doc.title or name, "Formulir (kosong dan isian)",
-                      cache.digest(common, "formulir", repr(doc)), lambda plans, doc=doc: doc, project.root, env,
-                      doc.sections[0].page) for name, doc in docs]
+    return [_ready(f"formulir/{name}", f"{doc.title or name} ({name.rsplit('-', 1)[-1]})",
+                   "Formulir (kosong dan isian)", doc, project, common, env) for name, doc in docs]
 
 
 def _forms(project, report: Report, common: str, env) -> list[Entry]:
@@ -215,9 +220,8 @@ def _letters(project, report: Report, common: str, env) -> list[Entry]:
             except LetterError as exc:
                 report.extend(exc.report.diagnostics)
                 continue
-            found.append(_document(f"surat/{unit}/{jenis}", f"{doc.title} ({unit})", "Templat surat (data contoh)",
-                                   cache.digest(common, "surat", repr(doc)), lambda plans, doc=doc: doc, project.root, env,
-                                   doc.sections[0].page))
+            found.append(_ready(f"surat/{unit}/{jenis}", f"{doc.title} ({unit})", "Templat surat (data contoh)",
+                                doc, project, common, env))
     return found
 
 
@@ -233,7 +237,6 @@ def _cases(project, report: Report, folder: Path, common: str, env) -> list[Entr
             continue
         for key, form in case_forms.items():
             doc, _missing = filled_document(project, form, case_file.kasus, kop)
-            found.append(_document(f"kasus/{case_file.path.stem}/{key}", f"{form.nama}: {case_file.path.stem}",
-                                   "Formulir terisi (data kasus)", cache.digest(common, "kasus", repr(doc)),
-                                   lambda plans, doc=doc: doc, project.root, env, doc.sections[0].page))
+            found.append(_ready(f"kasus/{case_file.path.stem}/{key}", f"{form.nama}: {case_file.path.stem}",
+                                "Formulir terisi (data kasus)", doc, project, common, env))
     return found

@@ -132,7 +132,7 @@ def decorate(html: str, *, doc_id: str, key: str, title: str, page: PageSpec, sh
     return html[:start] + "\n" + str(bar(title, links)) + html[start:]
 
 
-def index_page(groups: dict[str, list[tuple[str, str]]], errors: list[str], version: int, project: str) -> str:
+def index_page(groups: dict[str, list[tuple[str, str]]], version: int, project: str) -> str:
     """The list of documents by kind: (title, address)."""
     sections = Markup("").join(
         Markup("<h2>{}</h2>\n<ul>{}</ul>\n").format(
@@ -144,11 +144,9 @@ def index_page(groups: dict[str, list[tuple[str, str]]], errors: list[str], vers
     return str(Markup('<!DOCTYPE html>\n<html lang="id" data-pv-versi="{}">\n<head>\n<meta charset="utf-8">\n'
                       "<title>Pratinjau {}</title>\n<style>{}</style>\n<script>{}</script>\n</head>\n<body>\n"
                       "<h1>Pratinjau: {}</h1>\n<p>Simpan berkas sumber; halaman yang terbuka diperbarui sendiri.</p>\n"
-                      "{}</body>\n</html>\n").format(version, project, Markup(style), Markup(SCRIPT), project, sections))
+                      "{}</body>\n</html>\n").format(version, project, Markup(style), Markup(SCRIPT), project,
+                                                        sections))
 
 
 def events_message(state: dict) -> str:
     return f"data: {json.dumps(state, ensure_ascii=False)}\n\n"
-
-
-__all__ = ["decorate", "index_page", "events_message", "escape"]

@@ -15,6 +15,7 @@ import socket
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from markupsafe import escape
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.middleware import Middleware
@@ -38,13 +39,13 @@ def _missing(what: str) -> PlainTextResponse:
     return PlainTextResponse(f"{what} tidak ada di pratinjau ini.", status_code=404, headers=NO_STORE)
 
 
-def app(session: Session, *, watching: bool = True) -> Starlette:
+def app(session: Session) -> Starlette:
     async def index(request: Request) -> Response:
         groups: dict[str, list[tuple[str, str]]] = {}
         for entry in session.entries.values():
             groups.setdefault(entry.group, []).append((entry.title, f"/dok/{entry.id}"))
         snap = session.snapshot
-        return HTMLResponse(inject.index_page(groups, snap.errors, snap.version, session.root.name), headers=NO_STORE)
+        return HTMLResponse(inject.index_page(groups, snap.version, session.root.name), headers=NO_STORE)
 
     def page(request: Request) -> Response:  # sync: drawing runs in Starlette's thread pool
         doc_id = request.path_params["doc"]
@@ -54,7 +55,7 @@ def app(session: Session, *, watching: bool = True) -> Starlette:
         if drawing is None:
             html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{}</title></head><body>"
                     "<p>Dokumen ini belum dapat digambar; lihat galat di bawah.</p></body></html>")
-            html = html.format(inject.escape(entry.title))
+            html = html.format(escape(entry.title))
         else:
             html = drawing.html
         links = [("PDF", f"/unduh/pdf/{doc_id}"), ("DOCX", f"/unduh/docx/{doc_id}")]
@@ -94,10 +95,9 @@ def app(session: Session, *, watching: bool = True) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app):
-        task = asyncio.create_task(watch(session)) if watching else None
+        task = asyncio.create_task(watch(session))
         yield
-        if task is not None:
-            task.cancel()
+        task.cancel()
 
     routes = [Route("/", index), Route("/dok/{doc:path}", page), Route("/unduh/{fmt}/{doc:path}", download),
               Route("/_aset/{path:path}", asset), Route(inject.EVENTS, events)]
@@ -146,7 +146,7 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def server(session: Session, *, watching: bool = True):
+def server(session: Session):
     """A uvicorn server for the preview (run it with ``.run(sockets=[bind(port)])``)."""
     import uvicorn
 
@@ -154,7 +154,7 @@ def server(session: Session, *, watching: bool = True):
         def handle_exit(self, sig, frame) -> None:  # Ctrl+C: the open event streams end first
             session.closing = True
             super().handle_exit(sig, frame)
-    config = uvicorn.Config(app(session, watching=watching), log_level="warning", access_log=False,
+    config = uvicorn.Config(app(session), log_level="warning", access_log=False,
                             lifespan="on", timeout_graceful_shutdown=2)
     return Server(config)
 
@@ -177,7 +177,11 @@ def serve(root: Path, port: int, *, cases: Path | None = None, open_browser: boo
             if web.started:
                 webbrowser.open(url)
         threading.Thread(target=opener, daemon=True).start()
-    web.run(sockets=[sock])
+    try:
+        web.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn stops gracefully, then raises the Ctrl+C it caught
+        pass
+    echo("pratinjau dihentikan.")
 
 
 class Background:
