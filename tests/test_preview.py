@@ -196,3 +196,17 @@ def test_case_data_only_when_asked_and_never_on_disk(tmp_path):
         assert status == 200 and headers["cache-control"] == "no-store"
         assert any(v in body.decode() for v in names)  # filled from the case file
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before  # nothing written anywhere
+
+
+def test_an_internal_error_is_shown_without_its_text(tmp_path, monkeypatch):
+    """A bug shows in the page as its type only (its text could carry case data), and
+    the preview goes on: the next save is checked again."""
+    from soppress import api
+    real = api.check
+    monkeypatch.delenv("SOPPRESS_DEBUG", raising=False)
+    monkeypatch.setattr(api, "check", lambda root: (_ for _ in ()).throw(ValueError("Siti Contoh, 12 tahun")))
+    session = Session(sample_copy(tmp_path))
+    errors = session.refresh().errors
+    assert errors and "galat internal (ValueError)" in errors[0] and "Siti" not in " ".join(errors)
+    monkeypatch.setattr(api, "check", real)
+    assert session.refresh().errors == [] and "sop/hst/04-mediasi" in session.entries

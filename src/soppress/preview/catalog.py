@@ -75,7 +75,7 @@ def entries(project, report: Report, memo: dict | None = None, cases: Path | Non
     calls while the files they are made from are unchanged (an SOP edit does not redo them).
     ``cases``: a case folder, whose case forms are listed filled (only when asked)."""
     from soppress import build, jobs
-    root = project.root
+    root, memo = project.root, {} if memo is None else memo
     state = jobs.prepare(project, root / "build", ("html",))
     units = {u.name: u for u in build._units(project, state, jobs, ("html",), None)}
     found = [_sheet(project, f.key, units[f.key].key, state) for f in project.sops]
@@ -89,32 +89,33 @@ def entries(project, report: Report, memo: dict | None = None, cases: Path | Non
                                 ("letters", _letters, ("letters", "letterheads", "registri"))):
         key = cache.digest(common, date.today().isoformat(),
                            *(cache.tree_digest(root / d, root) if (root / d).is_dir() else "-" for d in folders))
-        if memo is None or memo.get(name, ("",))[0] != key:
+        if memo.get(name, ("",))[0] != key:
             made = Report()
-            result = (key, make(project, made, common, state.env), made.diagnostics)
-            if memo is None:
-                report.extend(result[2])
-                found += result[1]
-                continue
-            memo[name] = result
+            memo[name] = (key, make(project, made, common, state.env), made.diagnostics)
         report.extend(memo[name][2])
         found += memo[name][1]
     return found + (_cases(project, report, cases, common, state.env) if cases is not None else [])
 
 
-def _planned(project, key: str, state, plans: Plans, unit_key: str | None = None):
-    """An SOP's sheet laid out (recorded in ``plans``), or from ``plans`` when its key matches."""
+def _lay_out(project, key: str, state):
+    """An SOP's sheet laid out with weasyprint: its page plan, layout and PDF (1-2 s)."""
     from soppress import jobs
     from soppress.render.html.assets import file_assets
     from soppress.render.pdf.sop import plan_sheet
+    return plan_sheet(jobs.view_of(key), state.env, file_assets(project.root), str(project.root))
+
+
+def _planned(project, key: str, state, plans: Plans, unit_key: str):
+    """An SOP's sheet on its page plan: the one in ``plans`` if laid out from the same
+    key (the build's reuse of cached plans), else laid out now and recorded there."""
+    from soppress import jobs
     from soppress.views.sop import PlannedSheet
     known = plans.get(key)
-    if unit_key is not None and known is not None and known[0] == unit_key:
-        return jobs.planned(key, known[1]), None
-    laid = plan_sheet(jobs.view_of(key), state.env, file_assets(project.root), str(project.root))
-    if unit_key is not None:
-        plans[key] = (unit_key, laid.plan.to_dict())
-    return PlannedSheet(laid.view, laid.plan, laid.layout), laid
+    if known is not None and known[0] == unit_key:
+        return jobs.planned(key, known[1])
+    laid = _lay_out(project, key, state)
+    plans[key] = (unit_key, laid.plan.to_dict())
+    return PlannedSheet(laid.view, laid.plan, laid.layout)
 
 
 def _sheet(project, key: str, unit_key: str, state) -> Entry:
@@ -124,8 +125,10 @@ def _sheet(project, key: str, unit_key: str, state) -> Entry:
 
     def draw(plans: Plans) -> Drawn:
         from soppress.render.docx.sop import render_docx
-        sheet, laid = _planned(project, key, state, plans)
+        from soppress.views.sop import PlannedSheet
+        laid = _lay_out(project, key, state)
         plans[key] = (unit_key, laid.plan.to_dict())
+        sheet = PlannedSheet(laid.view, laid.plan, laid.layout)
         return Drawn(render(sheet.view, sheet.layout, state.env, asset_url), laid.document.write_pdf,
                      lambda: render_docx(sheet, project.root), plans[key][1])
 
@@ -157,7 +160,7 @@ def _book(project, key: str, view, unit_key: str, state, sheet_keys: dict[str, s
     def doc(plans: Plans) -> Document:
         from soppress.render.peta import peta_svg
         from soppress.views.book import book_document
-        sheets = {info.sop_key: _planned(project, info.sop_key, state, plans, sheet_keys[info.sop_key])[0]
+        sheets = {info.sop_key: _planned(project, info.sop_key, state, plans, sheet_keys[info.sop_key])
                   for info in view.lampiran}
         keys = [info.sop_key for info in view.lampiran]
         return book_document(view, sheets, peta_svg(project, keys), b"")
@@ -178,15 +181,14 @@ def _form_entries(project, docs, common: str, env) -> list[Entry]:
 
 def _forms(project, report: Report, common: str, env) -> list[Entry]:
     """The forms of forms/, blank and fillable (they depend on forms/ and the kop only)."""
-    from soppress.forms.api import blank_documents, forms, project_kop
+    from soppress.forms.api import forms, project_kop, project_page
     from soppress.forms.load import FOLDER
+    from soppress.views.form import form_view
     if not (project.root / FOLDER).is_dir():
         return []
-    sops, project.sops = project.sops, []  # without the monitoring sheets: those follow the SOPs (_monev)
-    try:
-        docs = blank_documents(project, forms(project.root, report), project_kop(project))
-    finally:
-        project.sops = sops
+    kop, page = project_kop(project), project_page(project)  # as forms.api.blank_documents, without monev
+    docs = [(f"{key}-{mode}", form_view(form, kop, mode, page=page))
+            for key, form in forms(project.root, report).items() for mode in ("kosong", "isian")]
     return _form_entries(project, docs, common, env)
 
 

@@ -10,6 +10,7 @@ then laid out exactly in a thread; when that moves a page break, the page update
 Everything lives in memory: nothing is written to the project or its build folder."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +19,18 @@ from pathlib import Path
 from soppress.preview.catalog import Drawn, Entry
 
 SETTLE_AFTER = 0.8   # seconds after a sketch before the exact layout starts (saves often come in runs)
+
+
+def failure(exc: Exception) -> str:
+    """What the page says about a failure: a user error's own located message; for
+    anything else only its type (its text could carry case data), as the CLI does."""
+    from soppress.errors import UserError
+    if isinstance(exc, UserError):
+        return str(exc)
+    if os.environ.get("SOPPRESS_DEBUG") == "1":
+        raise exc
+    return (f"galat internal ({type(exc).__name__}). Ini kesalahan program, bukan data Anda; laporkan ke "
+            "pengembang tanpa melampirkan data kasus.")
 
 
 @dataclass
@@ -45,22 +58,18 @@ class Session:
         self.closing = False                             # the server is stopping: event streams end
         self._lock = threading.RLock()                   # one check or drawing at a time (weasyprint)
         self._layout = threading.Lock()                  # the exact layout of a sketched sheet
-        self._changed = threading.Condition()
 
     def refresh(self) -> Snapshot:
         """Check the project again and publish what changed."""
         from soppress import api
-        from soppress.errors import UserError
         from soppress.preview.catalog import entries
         with self._lock:
             try:
                 project, report = api.check(self.root)
                 found = [] if report.errors else entries(project, report, self._memo, self.cases)
-            except UserError as exc:  # e.g. a broken template override, named with its file and line
-                report, found = None, []
-                errors = [str(exc)]
-            if report is not None:
                 errors = [str(d) for d in report.errors]
+            except Exception as exc:  # noqa: BLE001 - shown in the page; watching goes on
+                found, errors = [], [failure(exc)]
             self._errors = errors
             if not errors:
                 self.entries = {e.id: e for e in found}
@@ -73,21 +82,12 @@ class Session:
         keys = {i: f"{e.key[:16]}.{self._revision.get(i, 0)}" for i, e in self.entries.items()}
         errors = self._errors + [f"{i}: {m}" for i, (_, m) in sorted(self._failed.items())]
         if keys != old.keys or errors != old.errors:
-            self.snapshot = Snapshot(old.version + 1, keys, errors)
-            with self._changed:
-                self._changed.notify_all()
-        return self.snapshot
-
-    def wait(self, version: int, timeout: float) -> Snapshot:
-        """The snapshot after ``version``, or the current one after ``timeout`` seconds."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.snapshot.version != version, timeout)
+            self.snapshot = Snapshot(old.version + 1, keys, errors)  # the event streams poll it
         return self.snapshot
 
     def drawn(self, doc_id: str) -> tuple[Entry, Drawn | None]:
         """A document as it is now; when drawing it fails, its last good drawing (or
         None), with the failure published as a diagnostic."""
-        from soppress.errors import UserError
         with self._lock:
             entry = self.entries[doc_id]
             key, drawing = self._drawn.get(doc_id, ("", None))
@@ -101,8 +101,8 @@ class Session:
             try:
                 with self._layout:
                     drawing = entry.draw(self.plans)
-            except UserError as exc:
-                self._failed[doc_id] = (entry.key, str(exc))
+            except Exception as exc:  # noqa: BLE001 - shown in the page over its last good drawing
+                self._failed[doc_id] = (entry.key, failure(exc))
                 self._publish()
                 return entry, drawing
             self._drawn[doc_id] = (entry.key, drawing)
@@ -119,20 +119,19 @@ class Session:
     def _settle(self, entry: Entry, sketch: Drawn) -> None:
         """Lay a sketched sheet out exactly, once the saves pause, without holding up the
         next check (the session lock is only taken to publish); a new revision if its pages moved."""
-        from soppress.errors import UserError
         time.sleep(SETTLE_AFTER)
         with self._layout:
             if self.entries.get(entry.id) is not entry:  # saved again meanwhile: that version is drawn instead
                 return
             try:
-                exact, failure = entry.draw(dict(self.plans)), None
-            except UserError as exc:
-                exact, failure = None, str(exc)
+                exact, failed = entry.draw(dict(self.plans)), None
+            except Exception as exc:  # noqa: BLE001 - shown in the page over the sketch
+                exact, failed = None, failure(exc)
         with self._lock:
             if self.entries.get(entry.id) is not entry:
                 return
-            if failure is not None:
-                self._failed[entry.id] = (entry.key, failure)
+            if failed is not None:
+                self._failed[entry.id] = (entry.key, failed)
                 self._publish()
                 return
             self.plans[entry.id.removeprefix("sop/")] = (entry.key, exact.plan)
