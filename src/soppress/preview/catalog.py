@@ -156,16 +156,26 @@ def _keputusan(project, key: str, view, unit_key: str, state) -> Entry:
 
 
 def _book(project, key: str, view, unit_key: str, state, sheet_keys: dict[str, str]) -> Entry:
-    """The SOP book, its sheets drawn on their page plans (laid out once, as the build does)."""
-    def doc(plans: Plans) -> Document:
-        from soppress.render.peta import peta_svg
+    """The SOP book, its sheets drawn on their page plans (laid out once, as the build
+    does); its DOCX as ``jobs.book`` makes it (the peta as PNG, the PDF's part pages)."""
+    def draw(plans: Plans) -> Drawn:
+        from soppress.render.docx.document import to_docx
+        from soppress.render.html.document import to_html
+        from soppress.render.pdf.document import layout, part_pages
+        from soppress.render.peta import peta_png, peta_svg
         from soppress.views.book import book_document
         sheets = {info.sop_key: _planned(project, info.sop_key, state, plans, sheet_keys[info.sop_key])
                   for info in view.lampiran}
         keys = [info.sop_key for info in view.lampiran]
-        return book_document(view, sheets, peta_svg(project, keys), b"")
-    return _document(f"buku/{key}", f"Buku SOP {key}", "Buku SOP", unit_key, doc, project.root, state.env,
-                     view.page)
+        svg = peta_svg(project, keys)
+        document = book_document(view, sheets, svg, None)  # the HTML and the PDF draw the SVG
+
+        def docx() -> bytes:
+            pages = part_pages(layout(document, project.root, state.env), [s.name for s in document.sections])
+            return to_docx(book_document(view, sheets, svg, peta_png(project, keys), pages), project.root)
+        return Drawn(to_html(document, asset_url, state.env),
+                     lambda: layout(document, project.root, state.env).write_pdf(), docx)
+    return Entry(f"buku/{key}", f"Buku SOP {key}", "Buku SOP", unit_key, view.page, draw)
 
 
 def _ready(entry_id: str, title: str, group: str, doc: Document, project, common: str, env) -> Entry:
