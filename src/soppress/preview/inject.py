@@ -60,8 +60,11 @@ SCRIPT = """
         document.head.appendChild(document.importNode(s, true));
       });
       document.body.replaceWith(document.importNode(fresh.body, true));
+      ["data-pv-kunci", "data-pv-versi"].forEach(function (name) {
+        var value = fresh.documentElement.getAttribute(name);
+        if (value !== null) document.documentElement.setAttribute(name, value);
+      });
       key = fresh.documentElement.getAttribute("data-pv-kunci");
-      document.documentElement.setAttribute("data-pv-versi", fresh.documentElement.getAttribute("data-pv-versi"));
       document.title = fresh.title;
       boundaries();
       panel();
