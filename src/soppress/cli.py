@@ -354,6 +354,8 @@ def sumber(berkas: Path, out: Path | None) -> None:
         if target.exists():
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
         click.echo(f"ditulis: {write_atomic(target, data)}")
+
+
 @main.command()
 @PROJECT_OPTION
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, metavar="PORT",
