@@ -13,14 +13,14 @@ from watchfiles import Change, DefaultFilter, awatch
 
 from soppress.preview.session import Session
 
-IGNORED_DIRS = ("build", "kasus", "keluaran-kasus", ".git", "__pycache__", "node_modules", ".venv")
+IGNORED_DIRS = ("build", "kasus", "keluaran-kasus")  # and DefaultFilter's: .git, .venv, __pycache__, …
 
 
 class SourceFilter(DefaultFilter):
     """watchfiles' default filter (editor swap files, …) and the project's non-source
     folders, relative to the project root; the case folder only when the preview shows cases."""
     def __init__(self, root: Path, cases: Path | None = None):
-        super().__init__(ignore_dirs=())
+        super().__init__()
         self.root, self.cases = root, cases
 
     def __call__(self, change: Change, path: str) -> bool:
