@@ -9,7 +9,7 @@ synthetic ``letters.contoh`` data) are keyed by their view. Drawing is lazy: a d
 is drawn when a page asks for it, and once per key."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -34,6 +34,7 @@ class Drawn:
     docx: Callable[[], bytes]
     plan: dict | None = None     # an SOP sheet's PagePlan.to_dict()
     exact: bool = True           # False: a sketch, drawn on an earlier page plan (see Entry.sketch)
+    pages: list[PageSpec] = field(default_factory=list)  # its paper, per section, for the sheets on screen
 
 Plans = dict  # SOP key -> (the sheet's key, PagePlan.to_dict()): the plans the preview laid out
 
@@ -44,7 +45,6 @@ class Entry:
     title: str
     group: str                   # the index heading it is listed under
     key: str                     # the hash of everything it is made from
-    page: PageSpec               # its (first) paper, for the on-screen sheet
     draw: Callable[[Plans], Drawn]
     sheet: bool = False          # an SOP sheet: its page breaks are the PDF's page plan
     # An SOP sheet drawn at once on the page plan of its previous version (no weasyprint
@@ -59,14 +59,15 @@ def _spec(page) -> PageSpec:
 
 
 def _document(entry_id: str, title: str, group: str, key: str, doc: Callable[[Plans], Document], root: Path,
-              env, page: PageSpec) -> Entry:
+              env) -> Entry:
     def draw(plans: Plans) -> Drawn:
         from soppress.render.docx.document import to_docx
         from soppress.render.html.document import to_html
         from soppress.render.pdf.document import to_pdf
         made = doc(plans)
-        return Drawn(to_html(made, asset_url, env), lambda: to_pdf(made, root, env), lambda: to_docx(made, root))
-    return Entry(entry_id, title, group, key, page, draw)
+        return Drawn(to_html(made, asset_url, env), lambda: to_pdf(made, root, env), lambda: to_docx(made, root),
+                     pages=[section.page for section in made.sections])
+    return Entry(entry_id, title, group, key, draw)
 
 
 def entries(project, report: Report, memo: dict | None = None, cases: Path | None = None) -> list[Entry]:
@@ -130,7 +131,7 @@ def _sheet(project, key: str, unit_key: str, state) -> Entry:
         plans[key] = (unit_key, laid.plan.to_dict())
         sheet = PlannedSheet(laid.view, laid.plan, laid.layout)
         return Drawn(render(sheet.view, sheet.layout, state.env, asset_url), laid.document.write_pdf,
-                     lambda: render_docx(sheet, project.root), plans[key][1])
+                     lambda: render_docx(sheet, project.root), plans[key][1], pages=[_spec(view.page)])
 
     def sketch(plans: Plans) -> Drawn | None:
         from soppress.build import _valid_plan
@@ -144,15 +145,15 @@ def _sheet(project, key: str, unit_key: str, state) -> Entry:
             made = draw(plans)
             return made.pdf() if fmt == "pdf" else made.docx()
         return Drawn(render(sheet.view, sheet.layout, state.env, asset_url), lambda: exact("pdf"),
-                     lambda: exact("docx"), plan, exact=False)
+                     lambda: exact("docx"), plan, exact=False, pages=[_spec(view.page)])
     return Entry(f"sop/{key}", f"{view.sop.nomor} {view.sop.nama}".strip(), "Lembar SOP", unit_key,
-                 _spec(view.page), draw, sheet=True, sketch=sketch)
+                 draw, sheet=True, sketch=sketch)
 
 
 def _keputusan(project, key: str, view, unit_key: str, state) -> Entry:
     from soppress.views import keputusan as keputusan_views
     return _document(f"keputusan/{key}", f"Keputusan {view.doc.nomor} ({key})", "Keputusan Kepala Dinas", unit_key,
-                     lambda plans: keputusan_views.document(view), project.root, state.env, view.page)
+                     lambda plans: keputusan_views.document(view), project.root, state.env)
 
 
 def _book(project, key: str, view, unit_key: str, state, sheet_keys: dict[str, str]) -> Entry:
@@ -174,14 +175,15 @@ def _book(project, key: str, view, unit_key: str, state, sheet_keys: dict[str, s
             pages = part_pages(layout(document, project.root, state.env), [s.name for s in document.sections])
             return to_docx(book_document(view, sheets, svg, peta_png(project, keys), pages), project.root)
         return Drawn(to_html(document, asset_url, state.env),
-                     lambda: layout(document, project.root, state.env).write_pdf(), docx)
-    return Entry(f"buku/{key}", f"Buku SOP {key}", "Buku SOP", unit_key, view.page, draw)
+                     lambda: layout(document, project.root, state.env).write_pdf(), docx,
+                     pages=[section.page for section in document.sections])
+    return Entry(f"buku/{key}", f"Buku SOP {key}", "Buku SOP", unit_key, draw)
 
 
 def _ready(entry_id: str, title: str, group: str, doc: Document, project, common: str, env) -> Entry:
     """A document whose view is already made (forms, letters): keyed by that view."""
     return _document(entry_id, title, group, cache.digest(common, entry_id, repr(doc)), lambda plans: doc,
-                     project.root, env, doc.sections[0].page)
+                     project.root, env)
 
 
 def _form_entries(project, docs, common: str, env) -> list[Entry]:

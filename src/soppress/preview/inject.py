@@ -84,15 +84,17 @@ SCRIPT = """
 })();
 """ % {"events": EVENTS}
 
+PAPER = """%(sel)s { box-sizing: border-box; width: %(w)smm; min-height: %(h)smm; margin: 0 auto 8mm;
+    padding: %(t)smm %(r)smm %(b)smm %(l)smm; background-color: #fff; box-shadow: 0 1px 8px rgba(0,0,0,.6);
+    %(lines)s }
+  %(sel)s div.pv-batas { margin: %(b)smm -%(r)smm %(t)smm -%(l)smm; }"""
+
 STYLE = """
 @media screen {
-  html { background: #5f6368; }
-  body { box-sizing: border-box; width: %(w)smm; min-height: %(h)smm; margin: 16mm auto 10mm;
-         padding: %(t)smm %(r)smm %(b)smm %(l)smm; background-color: #fff; box-shadow: 0 1px 8px rgba(0,0,0,.6);
-         %(lines)s }
-  .bagian + .bagian { margin-top: %(b)smm; padding-top: %(t)smm; border-top: 6mm solid #5f6368; }
-  div.pv-batas { margin: %(b)smm -%(r)smm %(t)smm -%(l)smm; background: #5f6368; color: #fff; font: 8pt sans-serif;
-                 text-align: center; line-height: 6mm; }
+  html { background: #5f6368; padding: 14mm 0 6mm; }
+  body { margin: 0; }
+  %(papers)s
+  div.pv-batas { background: #5f6368; color: #fff; font: 8pt sans-serif; text-align: center; line-height: 6mm; }
   tr.pv-batas td { background: #5f6368; color: #fff; font: 8pt sans-serif; text-align: center;
                    height: 6mm; border: none !important; }
   #pv-bar { position: fixed; top: 0; left: 0; right: 0; z-index: 10; display: flex; gap: 1.2em; align-items: center;
@@ -106,16 +108,22 @@ STYLE = """
 """
 
 
-def page_style(page: PageSpec, sheet: bool) -> str:
-    """The paper on screen. An SOP sheet's page breaks are its page plan's (drawn by the
-    script); other documents flow, so a line marks every page height (an approximation:
-    the PDF may break a little earlier to keep a block together)."""
-    step = f"{page.height:g}mm"
-    lines = "" if sheet else (f"background-image: repeating-linear-gradient(to bottom, transparent 0, transparent "
-                              f"calc({step} - 1px), #d93025 calc({step} - 1px), #d93025 {step}); "
-                              f"background-position: 0 -{page.top:g}mm;")
-    return STYLE % {"w": f"{page.width:g}", "h": f"{page.height:g}", "t": f"{page.top:g}", "r": f"{page.right:g}",
-                    "b": f"{page.bottom:g}", "l": f"{page.left:g}", "lines": lines}
+def page_style(pages: list[PageSpec], sheet: bool) -> str:
+    """The paper on screen: for an SOP sheet the body, whose page breaks are its page
+    plan's (drawn by the script); for a document each section (``section.bagian``, in
+    its own paper and orientation). Sections flow, so a line marks every page height (an
+    approximation: the PDF may break a little earlier to keep a block together)."""
+    def paper(selector: str, page: PageSpec, lines: bool) -> str:
+        step = f"{page.height:g}mm"
+        drawn = (f"background-image: repeating-linear-gradient(to bottom, transparent 0, transparent calc({step} - 1px),"
+                 f" #d93025 calc({step} - 1px), #d93025 {step}); background-position: 0 -{page.top:g}mm;")
+        return PAPER % {"sel": selector, "w": f"{page.width:g}", "h": f"{page.height:g}", "t": f"{page.top:g}",
+                        "r": f"{page.right:g}", "b": f"{page.bottom:g}", "l": f"{page.left:g}",
+                        "lines": drawn if lines else ""}
+    if sheet:
+        return STYLE % {"papers": paper("body", pages[0], False)}
+    return STYLE % {"papers": "\n  ".join(paper(f'section.bagian[style="page: s{i}"]', page, True)
+                                          for i, page in enumerate(pages))}
 
 
 def bar(title: str, links: list[tuple[str, str]]) -> Markup:
@@ -123,11 +131,11 @@ def bar(title: str, links: list[tuple[str, str]]) -> Markup:
     return Markup('<div id="pv-bar"><a href="/">&larr; Daftar dokumen</a><span>{}</span>{}</div>').format(title, items)
 
 
-def decorate(html: str, *, doc_id: str, key: str, title: str, page: PageSpec, sheet: bool,
+def decorate(html: str, *, doc_id: str, key: str, title: str, pages: list[PageSpec], sheet: bool,
              links: list[tuple[str, str]]) -> str:
     """The rendered document with the preview's additions."""
     head = str(Markup('<style id="pv-style">{}</style>\n<script>{}</script>\n').format(
-        Markup(page_style(page, sheet)), Markup(SCRIPT)))
+        Markup(page_style(pages, sheet)), Markup(SCRIPT)))
     attrs = str(Markup(' data-pv-dok="{}" data-pv-kunci="{}"').format(doc_id, key))
     html = html.replace("<html", "<html" + attrs, 1).replace("</head>", head + "</head>", 1)
     start = html.index("<body")

@@ -60,7 +60,7 @@ def app(session: Session) -> Starlette:
             html = drawing.html
         links = [("PDF", f"/unduh/pdf/{doc_id}"), ("DOCX", f"/unduh/docx/{doc_id}")]
         return HTMLResponse(inject.decorate(html, doc_id=doc_id, key=key, title=entry.title,
-                                            page=entry.page, sheet=entry.sheet, links=links), headers=NO_STORE)
+                                            pages=drawing.pages if drawing else [], sheet=entry.sheet, links=links), headers=NO_STORE)
 
     def download(request: Request) -> Response:
         fmt, doc_id = request.path_params["fmt"], request.path_params["doc"]
