@@ -59,7 +59,6 @@ def test_edit_error_and_fix_update_the_open_page(tmp_path, browser):
         wait.until(lambda d: "Alat dokumentasi" in page_text(d))
         assert "batas halaman" in page_text(browser)  # the page plan's breaks
         browser.execute_script("window.scrollTo(0, 700); window.pvNotReloaded = true;")
-        browser.save_screenshot(str(tmp_path / "sebelum.png"))
 
         # a save updates the open page without a reload, at the same scroll position
         edit(root / SOP, "- Alat dokumentasi", "- Alat dokumentasi pratinjau langsung")
@@ -73,7 +72,6 @@ def test_edit_error_and_fix_update_the_open_page(tmp_path, browser):
         shown = errors_shown(browser)
         assert f"{SOP.as_posix()}:12:" in shown, shown
         assert "Alat dokumentasi pratinjau langsung" in page_text(browser)
-        browser.save_screenshot(str(tmp_path / "galat.png"))
 
         # fixed: the diagnostic goes away
         edit(root / SOP, "kolom_asing: 1\n", "")
