@@ -13,7 +13,8 @@ cd "$(dirname "$0")"
 # the DOCX carry it, and the tests must not depend on a system copy.
 APT_PACKAGES=(python3-venv python3-pip libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
               graphviz poppler-utils libreoffice-writer-nogui
-              fonts-noto-color-emoji fonts-dejavu-core)  # emoji (OFL) and U+FFFD, by fontconfig fallback
+              fonts-noto-color-emoji fonts-dejavu-core  # emoji (OFL) and U+FFFD, by fontconfig fallback
+              chromium chromium-driver)  # the preview's browser test (Selenium, never a downloaded browser)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

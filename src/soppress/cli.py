@@ -354,6 +354,26 @@ def sumber(berkas: Path, out: Path | None) -> None:
         if target.exists():
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
         click.echo(f"ditulis: {write_atomic(target, data)}")
+
+
+@main.command()
+@PROJECT_OPTION
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, metavar="PORT",
+              help="Port di 127.0.0.1 (bawaan: 8765; 0: pilih port yang kosong).")
+@click.option("--tanpa-browser", "no_browser", is_flag=True, help="Jangan buka browser.")
+@click.option("--kasus", "cases", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              metavar="FOLDER", help="Tampilkan juga formulir yang diisi dari berkas kasus di folder ini "
+              "(bawaan: tanpa data kasus). Tetap di memori, tidak pernah disimpan ke disk.")
+@_friendly
+def pratinjau(project_dir: Path | None, port: int, no_browser: bool, cases: Path | None) -> None:
+    """Pratinjau langsung di browser: halaman diperbarui sendiri setiap berkas sumber disimpan.
+
+    Hanya dapat dibuka dari komputer ini (127.0.0.1). Tidak ada berkas yang ditulis."""
+    from soppress.preview.server import serve
+    serve(_root(project_dir), port, cases=cases, open_browser=not no_browser,
+          echo=lambda m: click.echo(m, err=True))
+
+
 from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)
 @main.group()
 def surat() -> None:
