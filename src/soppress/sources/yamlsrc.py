@@ -175,10 +175,46 @@ class _Loader(yaml.SafeLoader):
 
 def loads(text: str, file: Path) -> Source:
     source = Source(file=Path(file), data=None)
+    node = _fast_node(text)
+    if node is None:
+        node = _slow_node(text, source)
+    if node is None:
+        return source
+    source.data = _convert(node, (), source, [0])
+    return source
+
+
+_COLLECTION_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _fast_node(text: str) -> yaml.Node | None:
+    """libyaml (C) composes ~20x faster than the pure-Python parser, with the same nodes and
+    marks. Its composer recurses in C, so the nesting is measured on its (flat) event stream
+    first. Anything unusual (a control character, nesting near the bound, any YAML error, a
+    PyYAML without libyaml) returns None: the pure parser then runs and words the message."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=fast):
+            if isinstance(event, _COLLECTION_EVENTS):
+                depth += 1
+                if depth >= MAX_DEPTH:
+                    return None
+            elif isinstance(event, _END_EVENTS):
+                depth -= 1
+        return yaml.compose(text, Loader=fast)
+    except yaml.YAMLError:
+        return None
+
+
+def _slow_node(text: str, source: Source) -> yaml.Node | None:
     loader = None
     try:
         loader = _Loader(text)  # the reader checks every character here
-        loader.name = str(file)
+        loader.name = str(source.file)
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
@@ -204,11 +240,7 @@ def loads(text: str, file: Path) -> Source:
     finally:
         if loader is not None:
             loader.dispose()
-    if node is None:
-        source.data = None
-        return source
-    source.data = _convert(node, (), source, [0])
-    return source
+    return node
 
 
 _PROBLEMS = {
@@ -225,18 +257,6 @@ _PROBLEMS = {
     "found unknown escape character": "urutan \\ tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal",
     "found duplicate anchor": "jangkar (&) yang sama ditulis dua kali",
 }
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """libyaml (C) composes 20x faster than the pure-Python parser and gives the same nodes and
-    marks; on an error the pure parser runs again so that messages stay exactly as they were."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _explain(problem: str) -> str:
