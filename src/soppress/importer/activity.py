@@ -162,7 +162,12 @@ def to_yaml(items: list, lane_keys: list[str], names: list[str], marks: Marks) -
 
 def _refs(lanes: list[int], keys: list[str]):
     refs = [keys[i] for i in sorted(lanes)]
-    return refs[0] if len(refs) == 1 else refs
+    return refs[0] if len(refs) == 1 else _flow(CommentedSeq(refs))
+
+
+def _flow(seq: CommentedSeq) -> CommentedSeq:
+    seq.fa.set_flow_style()
+    return seq
 
 
 def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], marks: Marks) -> CommentedMap:
@@ -195,7 +200,7 @@ def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], 
             if not label:
                 marks.comment(cabang, i, "TEBAKAN: label panah tidak tertulis; bawaan Ya/Tidak",
                               f"{where}: label cabang {i + 1} (tidak tertulis)")
-        m["cabang"] = cabang
+        m["cabang"] = cabang if any(isinstance(c, dict) for c in cabang) or cabang.ca.items else _flow(cabang)
         marks.read_branches += 1
     elif kind == "keputusan":
         m["simbol"] = "keputusan"

@@ -46,6 +46,7 @@ def draft(doc: Document, project, unit: str | None, source: Path) -> tuple[Comme
     if not steps:
         raise ImporError(f"{source}: tabel kegiatan tidak memuat satu pun kegiatan bernomor (1, 2, 3, …)")
     out["kegiatan"] = activity.to_yaml(items, keys, cols.lane_names, marks)
+    _labels_from_summary(doc, out, [e.no for e in steps])
     marks.notes.read.append(f"{len(steps)} kegiatan, {len(items) - len(steps)} baris bagian, "
                             f"{len(cols.lanes)} kolom pelaksana; pelaksana dari bagan: {marks.read_pelaksana} "
                             f"kegiatan; cabang keputusan dari bagan: {marks.read_branches}")
@@ -68,6 +69,35 @@ def _activity(doc: Document, source: Path) -> tuple[Table, object, list]:
     raise ImporError(f"{source}: tidak ada tabel kegiatan SOP (tabel dengan judul kolom \"Kegiatan\" dan "
                      "\"Pelaksana\" berisi nama pelaksana di bawahnya); pastikan berkas ini SOP berformat "
                      "Permenpan RB 35/2012")
+
+
+def _labels_from_summary(doc: Document, out: CommentedMap, numbers: list[int]) -> None:
+    """The summary table (NO, PROSEDUR, PENANGGUNG JAWAB, …) names each step's pelaksana
+    by its label as written: it gives a column's short label (singkat), or its name's
+    letter case where the flowchart heading prints it in capitals."""
+    summary = next((t for t in doc.tables if t.rows and "penanggung jawab" in [squash(x) for x in t.rows[0].texts()]),
+                   None)
+    if summary is None:
+        return
+    heads = [squash(x) for x in summary.rows[0].texts()]
+    no_col, pj_col = heads.index("no") if "no" in heads else 0, heads.index("penanggung jawab")
+    pj = {r.cells[no_col].text.strip(): r.cells[pj_col].text.strip() for r in summary.rows[1:]}
+    columns = {p["kode"]: p for p in out["pelaksana"]}
+    steps = [k for k in out["kegiatan"] if "bagian" not in k]
+    for no, step in zip(numbers, steps):
+        refs = [step["pelaksana"]] if isinstance(step["pelaksana"], str) else list(step["pelaksana"])
+        label = pj.get(str(no), "")
+        parts = [label] if len(refs) == 1 else label.split("/")
+        if not label or len(parts) != len(refs):
+            continue
+        for ref, part in zip(refs, parts):
+            column = columns.get(ref)
+            if column is None or "singkat" in column or not part.strip():
+                continue
+            if part.upper() == column["nama"].upper():
+                column["nama"] = part
+            elif part != column["nama"]:
+                column.insert(1, "singkat", part)
 
 
 def _lampiran(text: str) -> bool:
@@ -163,7 +193,7 @@ def _tampilan(doc: Document, cols) -> CommentedMap:
         out["kapital"] = False
     judul = CommentedMap()
     for key, written in heads.items():
-        if squash(written) != squash(DEFAULT_HEADS[key]):
+        if written.strip().lower() != DEFAULT_HEADS[key].lower():
             judul["nomor" if key == "no" else key] = written.strip()
     if judul:
         out["judul_kolom"] = judul

@@ -19,7 +19,7 @@ LABELS = {  # squashed label → field
 }
 SECTIONS = [  # (key, words that name it, the title the sheet prints by default)
     ("dasar_hukum", ("dasar hukum",), "Dasar Hukum"),
-    ("kualifikasi_pelaksana", ("kualifikasi",), "Kualifikasi Pelaksana"),
+    ("kualifikasi_pelaksana", ("kualif", "kompetensi"), "Kualifikasi Pelaksana"),
     ("keterkaitan", ("keterkaitan",), "Keterkaitan"),
     ("peralatan", ("peralatan", "perlengkapan"), "Peralatan/Perlengkapan"),
     ("peringatan", ("peringatan",), "Peringatan"),
