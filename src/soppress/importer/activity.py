@@ -202,10 +202,10 @@ def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], 
                               f"{where}: label cabang {i + 1} (tidak tertulis)")
         m["cabang"] = cabang if any(isinstance(c, dict) for c in cabang) or cabang.ca.items else _flow(cabang)
         marks.read_branches += 1
-    elif kind == "keputusan":
-        m["simbol"] = "keputusan"
-        marks.comment(m, "simbol", "PERIKSA: tujuan cabang tidak terbaca dari bagan; tulis cabang: [ke, ke]",
-                      f"{where}: cabang keputusan", todo=True)
+    elif kind == "keputusan":  # a decision needs its branches: drawn as a box until the user writes them
+        marks.comment(m, "uraian", "PERIKSA: bagan menggambar keputusan, tetapi tujuan cabangnya tidak terbaca; "
+                      "tambahkan cabang: [ke, ke]", f"{where}: cabang keputusan (tujuan tidak terbaca)", todo=True)
+        kind = None
     default = "mulai" if first else "selesai" if last else "proses"
     if kind == "kapsul":
         kind = default if default != "proses" else "selesai"

@@ -33,6 +33,7 @@ PRESETS = {
 }
 VML_TYPES = {"116": "kapsul", "176": "kapsul", "109": "proses", "1": "proses", "110": "keputusan", "4": "keputusan",
              "120": "penghubung", "177": "penghubung", "32": "garis", "33": "garis", "34": "garis", "20": "garis"}
+NUMBERED_STYLES: set[str] = set()  # paragraph styles that carry Word's list numbering (List Number, …)
 VML_TAGS = {"roundrect": "kapsul", "oval": "kapsul", "rect": "proses", "line": "garis", "polyline": "garis"}
 
 
@@ -46,7 +47,11 @@ def read_docx(path: Path) -> Document:
     import docx
     from lxml import etree
     try:
-        body = docx.Document(str(path)).element.body
+        document = docx.Document(str(path))
+        body = document.element.body
+        NUMBERED_STYLES.clear()
+        NUMBERED_STYLES.update(s.get(q("w:styleId")) for s in document.styles.element.findall(q("w:style"))
+                               if s.find(f"{q('w:pPr')}/{q('w:numPr')}") is not None)
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise ImporError(f"{path}: berkas Word rusak atau bukan dokumen Word ({type(exc).__name__}); buka di Word "
                          "atau LibreOffice lalu simpan ulang sebagai .docx") from None
@@ -162,7 +167,9 @@ def _para(p) -> Para:
         except ValueError:
             indent = 0
     level = _int(p, "w:pPr/w:numPr/w:ilvl", "w:val")
-    if level is None and p.find(f"{q('w:pPr')}/{q('w:numPr')}") is not None:
+    style = p.find(f"{q('w:pPr')}/{q('w:pStyle')}")
+    if level is None and (p.find(f"{q('w:pPr')}/{q('w:numPr')}") is not None
+                          or style is not None and style.get(q("w:val")) in NUMBERED_STYLES):
         level = 0
     return Para("".join(out), indent, level)
 

@@ -126,7 +126,7 @@ def daftar(cell: Cell) -> CommentedMap | CommentedSeq | str | None:
         return None
     items = [(_depth(p, paras), MARKER.match(p.text), p) for p in paras]
     pengantar = []
-    while items and items[0][1] is None:
+    while items and items[0][1] is None and items[0][2].level is None:
         pengantar.append(items.pop(0)[2].text.strip())
     if not items:
         return "\n".join(pengantar)
@@ -155,11 +155,13 @@ def _list(items, depth: int) -> CommentedMap:
         d, m, p = items[i]
         children = []
         j = i + 1
-        while j < len(items) and (items[j][0] > d or items[j][1] is None):
+        while j < len(items) and (items[j][0] > d or items[j][1] is None and items[j][2].level is None):
             children.append(items[j])
             j += 1
         text = m.group(6).strip() if m else p.text.strip()
-        style = style or _style(m) or "tanpa"
+        # Word's own numbering (no typed marker): its format is in numbering.xml; the
+        # common decimal / letter levels are assumed
+        style = style or _style(m) or (("1." if depth == 0 else "a.") if p.level is not None else "tanpa")
         item = CommentedMap(teks=text)
         written = (m.group(1) or m.group(3)) if m else None
         if written and not _in_sequence(written, expected):
