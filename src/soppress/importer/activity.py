@@ -149,14 +149,15 @@ def codes(names: list[str]) -> list[str]:
     return out
 
 
-def to_yaml(items: list, lane_keys: list[str], names: list[str], marks: Marks) -> CommentedSeq:
+def to_yaml(items: list, lane_keys: list[str], names: list[str], marks: Marks,
+            summary: dict[str, str] | None = None) -> CommentedSeq:
     out = CommentedSeq()
     entries = [x for x in items if isinstance(x, Entry)]
     for item in items:
         if not isinstance(item, Entry):
             out.append(CommentedMap(bagian=item[1]))
             continue
-        out.append(_step(item, item is entries[0], item is entries[-1], lane_keys, names, marks))
+        out.append(_step(item, item is entries[0], item is entries[-1], lane_keys, names, marks, summary or {}))
     return out
 
 
@@ -170,20 +171,37 @@ def _flow(seq: CommentedSeq) -> CommentedSeq:
     return seq
 
 
-def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], marks: Marks) -> CommentedMap:
+def from_summary(label: str, names: list[str]) -> list[int] | None:
+    """The columns a PENANGGUNG JAWAB entry names ("A/B": both), when every part is a column's name."""
+    parts = [squash(p) for p in label.split("/") if p.strip()]
+    by_name = {squash(n): i for i, n in enumerate(names)}
+    lanes = [by_name.get(p) for p in parts]
+    return lanes if lanes and None not in lanes else None
+
+
+def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], marks: Marks,
+          summary: dict[str, str]) -> CommentedMap:
     m = CommentedMap()
     where = f"kegiatan {e.no}"
     m["uraian"] = e.lead
     lanes = next((mk.lanes for mk in e.marks if mk.lanes), [])
+    listed = from_summary(summary.get(str(e.no), ""), names) if not lanes else None
     if lanes:
         m["pelaksana"] = _refs(lanes, keys)
         marks.read_pelaksana += 1
+    elif listed:
+        m["pelaksana"] = _refs(listed, keys)
+        m.yaml_add_eol_comment("dari tabel ringkasan (PENANGGUNG JAWAB)", "pelaksana")
+        marks.read_summary += 1
     else:
         unreadable = any(mk.unreadable for mk in e.marks)
         guess = guess_lane(e.lead or (e.subs[0]["uraian"] if e.subs else ""), names)
         m["pelaksana"] = keys[guess if guess is not None else 0]
         why = "gambar bagan tanpa keterangan" if unreadable else "tidak ada simbol bagan di kolom pelaksana"
         how = "dibaca dari awal teks kegiatan" if guess is not None else "diisi kolom pertama"
+        if summary.get(str(e.no)):
+            how += f'; tabel ringkasan menyebut "{summary[str(e.no)]}"'
+
         marks.comment(m, "pelaksana", f"PERIKSA: {why}; {how}", f"{where}: pelaksana ({why}; {how})", todo=True)
     for kind in MUTU:
         value = e.mutu.get(kind)

@@ -45,11 +45,13 @@ def draft(doc: Document, project, unit: str | None, source: Path) -> tuple[Comme
     steps = [x for x in items if isinstance(x, activity.Entry)]
     if not steps:
         raise ImporError(f"{source}: tabel kegiatan tidak memuat satu pun kegiatan bernomor (1, 2, 3, …)")
-    out["kegiatan"] = activity.to_yaml(items, keys, cols.lane_names, marks)
-    _labels_from_summary(doc, out, [e.no for e in steps])
+    pj = summary_table(doc)
+    out["kegiatan"] = activity.to_yaml(items, keys, cols.lane_names, marks, pj)
+    _labels_from_summary(pj, out, [e.no for e in steps])
     marks.notes.read.append(f"{len(steps)} kegiatan, {len(items) - len(steps)} baris bagian, "
                             f"{len(cols.lanes)} kolom pelaksana; pelaksana dari bagan: {marks.read_pelaksana} "
-                            f"kegiatan; cabang keputusan dari bagan: {marks.read_branches}")
+                            f"kegiatan, dari tabel ringkasan: {marks.read_summary}; cabang keputusan dari bagan: "
+                            f"{marks.read_branches}")
     tampilan = _tampilan(doc, cols)
     if tampilan:
         out["tampilan"] = tampilan
@@ -71,20 +73,25 @@ def _activity(doc: Document, source: Path) -> tuple[Table, object, list]:
                      "Permenpan RB 35/2012")
 
 
-def _labels_from_summary(doc: Document, out: CommentedMap, numbers: list[int]) -> None:
-    """The summary table (NO, PROSEDUR, PENANGGUNG JAWAB, …) names each step's pelaksana
-    by its label as written: it gives a column's short label (singkat), or its name's
-    letter case where the flowchart heading prints it in capitals."""
-    summary = next((t for t in doc.tables if t.rows and "penanggung jawab" in [squash(x) for x in t.rows[0].texts()]),
-                   None)
-    if summary is None:
-        return
-    heads = [squash(x) for x in summary.rows[0].texts()]
-    no_col, pj_col = heads.index("no") if "no" in heads else 0, heads.index("penanggung jawab")
-    pj = {r.cells[no_col].text.strip(): r.cells[pj_col].text.strip() for r in summary.rows[1:]}
+def summary_table(doc: Document) -> dict[str, str]:
+    """Step number → PENANGGUNG JAWAB of the summary table (NO, PROSEDUR, PENANGGUNG JAWAB, …)."""
+    for table in doc.tables:
+        heads = [squash(x) for x in table.rows[0].texts()] if table.rows else []
+        if "penanggung jawab" in heads:
+            no, pj = heads.index("no") if "no" in heads else 0, heads.index("penanggung jawab")
+            return {r.cells[no].text.strip(): r.cells[pj].text.strip() for r in table.rows[1:]}
+    return {}
+
+
+def _labels_from_summary(pj: dict[str, str], out: CommentedMap, numbers: list[int]) -> None:
+    """The summary table names each step's pelaksana by its label as written: it gives
+    a column's short label (singkat), or its name's letter case where the flowchart
+    heading prints it in capitals. Only steps whose pelaksana the drawing showed."""
     columns = {p["kode"]: p for p in out["pelaksana"]}
     steps = [k for k in out["kegiatan"] if "bagian" not in k]
     for no, step in zip(numbers, steps):
+        if "pelaksana" in step.ca.items:  # guessed or read from this very table: nothing to learn
+            continue
         refs = [step["pelaksana"]] if isinstance(step["pelaksana"], str) else list(step["pelaksana"])
         label = pj.get(str(no), "")
         parts = [label] if len(refs) == 1 else label.split("/")
@@ -186,7 +193,8 @@ def _tampilan(doc: Document, cols) -> CommentedMap:
     words = squash(" ".join(c.text for t in doc.tables for r in t.rows[:1] for c in r.cells))
     if "penanggung jawab" in words and "prosedur" in words:
         out["ringkasan"] = True
-    if any("kapsul" in squash(c.text) for t in doc.tables for r in t.rows for c in r.cells):
+    cells = (c.text for t in doc.tables for r in t.rows for c in r.cells)
+    if any("kapsul" in squash(text) for text in (*cells, *doc.paragraphs)):
         out["legenda"] = True
     heads = {k: v for k, v in cols.heads.items() if v.strip()}
     if any(v != v.upper() for v in heads.values()):

@@ -12,6 +12,7 @@ class Marks:
     notes: Notes = field(default_factory=Notes)
     read_pelaksana: int = 0
     read_branches: int = 0
+    read_summary: int = 0
 
     def comment(self, container, key, text: str, summary: str, todo: bool = False) -> None:
         """An end-of-line comment on ``key`` of ``container`` (the last key when None)."""

@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 from soppress.importer.grid import Cell, Document, Para, Row, Table
+from soppress.importer.identity import MARKER, section_key
 from soppress.importer.problems import ImporError
 
-TAG = re.compile(r"<br\s*/?>", re.I)
+TAG = re.compile(r"<br\s*/?>|</?b>", re.I)   # a line break, or bold (a name set apart: its own line)
 
 
 def read_text(path: Path) -> Document:
@@ -28,25 +29,53 @@ def read_text(path: Path) -> Document:
     tables: list[Table] = []
     paragraphs: list[str] = []
     current: list[Row] = []
-    last = ""
+    block: list[str] = []  # the lines since the last blank line: a title above a table
     for n, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
+            if not current:
+                before, block = " ".join(block), []
             current.append(Row([_cell(c) for c in line.split("\t")], line=n))
             continue
         if current:
-            tables.append(_table(current, len(tables), last))
-            current, last = [], ""
-        if line.strip():
-            paragraphs.append(line.strip())
-            last = line.strip()
+            tables.append(_table(current, len(tables), before))
+            current = []
+        line = _plain(line)
+        if line:
+            paragraphs.append(line)
+            block.append(line)
+        else:
+            block = []
     if current:
-        tables.append(_table(current, len(tables), last))
-    from soppress.importer.grid import Document as Doc
-    return Doc(tables, paragraphs, kind="teks")
+        tables.append(_table(current, len(tables), before))
+    tables.append(_sections(paragraphs, len(tables)))
+    return Document(tables, paragraphs, kind="teks")
+
+
+def _plain(line: str) -> str:
+    """A line of the extraction without its Markdown emphasis and line-break spaces."""
+    return re.sub(r"\*\*|__", "", line).strip()
+
+
+def _sections(paragraphs: list[str], index: int) -> Table:
+    """The six sections written as headings with their lines below, outside any
+    table: one heading row and one content row each, as the DOCX sheet has them."""
+    rows: list[Row] = []
+    open_ = False
+    for line in paragraphs:
+        if section_key(line) and len(line) < 60:
+            rows += [Row([Cell([Para(line.rstrip(" :"))])]), Row([Cell()])]
+            open_ = True
+        elif open_:
+            content = rows[-1].cells[0].paras
+            if content and MARKER.match(content[-1].text) and not MARKER.match(line):
+                open_ = False  # after the items, a line without a number: the section has ended
+                continue
+            content.append(Para(line))
+    return Table(rows, index)
 
 
 def _cell(text: str) -> Cell:
-    text = html.unescape(re.sub(r"</?b>", "", TAG.sub("\n", text)))
+    text = html.unescape(TAG.sub("\n", text))
     parts = re.split(r"\n|(?<=\S)\s+(?=[a-z][.)]\s)", text)  # "… a. … b. …" written on one line
     return Cell([Para(p.strip()) for p in parts if p is not None and p.strip()])
 
@@ -57,5 +86,3 @@ def _table(rows: list[Row], index: int, before: str) -> Table:
         r.cells += [Cell() for _ in range(width - len(r.cells))]
     return Table(rows, index, before)
 
-
-__all__ = ["read_text", "Document"]
