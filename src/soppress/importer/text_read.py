@@ -29,11 +29,12 @@ def read_text(path: Path) -> Document:
     tables: list[Table] = []
     paragraphs: list[str] = []
     current: list[Row] = []
-    block: list[str] = []  # the lines since the last blank line: a title above a table
+    block: list[str] = []  # the last group of lines between blank lines: a title above a table
+    group: list[str] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
             if not current:
-                before, block = " ".join(block), []
+                before, block, group = " ".join(group or block), [], []
             current.append(Row([_cell(c) for c in line.split("\t")], line=n))
             continue
         if current:
@@ -42,9 +43,9 @@ def read_text(path: Path) -> Document:
         line = _plain(line)
         if line:
             paragraphs.append(line)
-            block.append(line)
-        else:
-            block = []
+            group.append(line)
+        elif group:
+            block, group = group, []
     if current:
         tables.append(_table(current, len(tables), before))
     tables.append(_sections(paragraphs, len(tables)))
