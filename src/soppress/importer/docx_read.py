@@ -22,7 +22,8 @@ NS = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "v": "urn:schemas-microsoft-com:vml",
 }
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE container: a .doc, or an encrypted .docx
+MAX_UNPACKED = 200 * 2**20   # a book of SOPs with pictures is a few MB
 
 # DrawingML preset geometries and VML shape types, by the Permenpan symbol they draw
 PRESETS = {
@@ -89,6 +90,9 @@ def _check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as z:
             if "word/document.xml" not in z.namelist():
                 raise ImporError(f"{path}: berkas ZIP ini bukan dokumen Word (tidak ada word/document.xml)")
+            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:  # before anything is unpacked
+                raise ImporError(f"{path}: isi dokumen Word ini lebih dari {MAX_UNPACKED // 2**20} MB setelah "
+                                 "dibuka; SOP biasanya jauh lebih kecil: periksa apakah ini berkas yang benar")
             if z.testzip() is not None:
                 raise zipfile.BadZipFile
     except (zipfile.BadZipFile, OSError, EOFError):
@@ -249,7 +253,7 @@ def _drawing(holder) -> Shape:
 
 def _vml(v) -> Shape | None:
     local = v.tag.rsplit("}", 1)[-1]
-    if v.tag.startswith(f"{{{NS['v']}}}") is False:
+    if not v.tag.startswith(f"{{{NS['v']}}}"):
         return None
     kind = VML_TAGS.get(local)
     if local == "shape":
