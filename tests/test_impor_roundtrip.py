@@ -73,6 +73,21 @@ def test_the_flowchart_is_read_from_the_drawing_not_guessed(round_trip):
     assert branched, "the corpus has decisions; their branches must be read back"
 
 
+def test_dasar_hukum_come_back_as_ref_only_when_the_sheet_prints_the_registry_text(round_trip):
+    import re
+    from soppress.api import check as load
+    originals, _, _, results = round_trip
+    registry = load(ROOT)[0].peraturan
+    refs = 0
+    for key, result in results.items():
+        words = " ".join(text for row in sheet(originals / f"{key}.docx") for text, _ in row)
+        for ref in re.findall(r"^ *- ref: (\S+)", result.text, re.M):
+            refs += 1
+            entry = registry[ref]
+            assert entry.kutipan in words or entry.kutipan_lengkap in words, (key, ref)
+    assert refs > 20  # most of the corpus's dasar hukum print the registry's citation
+
+
 def test_imports_pass_soppress_check(round_trip):
     _, _, project, _ = round_trip
     _, report = check(project)
