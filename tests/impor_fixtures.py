@@ -237,7 +237,7 @@ SPECS = [
         Step("Menilai kelengkapan laporan", [1], "keputusan", [("Lengkap", 4), ("Belum", 2)]),
         Step("Menyusun rencana layanan", [1, 2]),
         Step("Menutup layanan", [2], "kapsul"),
-    ], index_row=True),
+    ], index_row=True, exact_rows=False),  # rows not fixed: only the glue tells where the lines end
     # Connectors only positioned (no glue): ends read from their length through fixed rows.
     Spec("positioned", LANES, [
         "A. Penerimaan",

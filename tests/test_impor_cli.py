@@ -195,3 +195,23 @@ def test_seed_003_imports_and_passes_check(sample_root, tmp_path):
     _, report = check(project)
     assert not report.errors, [str(d) for d in report.errors]
     assert "kegiatan 5: pelaksana" in result.output  # "…/Kabid" names no column: left to the user
+
+
+def test_a_draft_the_model_rejects_is_not_written(mini_project, tmp_path, monkeypatch):
+    """The last safety net: an importer mistake is reported, never written."""
+    from ruamel.yaml.comments import CommentedSeq
+    from soppress.importer import activity
+    monkeypatch.setattr(activity, "to_yaml", lambda *args, **kwargs: CommentedSeq())
+    before = files(mini_project)
+    result = run(mini_project, str(build(SPECS[0], tmp_path)), "--unit", "uji")
+    assert result.exit_code == 1 and "tidak lolos skema SOP" in result.output and "kegiatan" in result.output
+    assert files(mini_project) == before
+
+
+def test_a_numbered_row_without_text_is_left_to_the_user(mini_project, tmp_path):
+    source = tmp_path / "kosong.txt"
+    source.write_text(TSV.replace("2\tMelakukan asesmen awal a. wawancara b. mengisi formulir", "2\t"))
+    result = run(mini_project, str(source), "--unit", "uji")
+    assert result.exit_code == 0, result.output
+    assert "uraian: BELUM ADA  # PERIKSA: kolom kegiatan kosong" in \
+        (mini_project / "sops" / "uji" / "pengaduan-masyarakat.yaml").read_text()

@@ -248,8 +248,11 @@ def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], 
             m["sub_terpisah"] = True
     if e.keterangan:
         m["keterangan"] = e.keterangan
-    if not m["uraian"]:
+    if not m["uraian"] and e.subs:
         del m["uraian"]
+    elif not m["uraian"]:
+        m["uraian"] = "BELUM ADA"
+        marks.comment(m, "uraian", "PERIKSA: kolom kegiatan kosong", f"{where}: uraian kosong", todo=True)
     return m
 
 
