@@ -47,12 +47,12 @@ def split_lines(cell: Cell) -> tuple[str, list[tuple[str, str]]]:
     return "\n".join(lead), subs
 
 
-def read_body(rows: list[Row], cols: Columns, marks: Marks) -> tuple[list, list[drawing.Mark]]:
-    """Items in order: ("bagian", text) or Entry; and the drawing mark of every row."""
+def read_body(rows: list[Row], cols: Columns, marks: Marks) -> list:
+    """Items in order: ("bagian", text) or Entry."""
     items: list = []
     row_marks: list[drawing.Mark] = []
     numbers: list[int | None] = []
-    for row in rows:
+    for index, row in enumerate(rows, start=cols.body_start + 1):
         cells = row.cells
         no = cells[cols.no].text.strip().rstrip(".") if cols.no < len(cells) else ""
         no_raw = cells[cols.no].text.strip()
@@ -95,14 +95,11 @@ def read_body(rows: list[Row], cols: Columns, marks: Marks) -> tuple[list, list[
             items.append(("bagian", f"{no_raw} {text}".strip() if LETTER.match(no_raw) else text))
             numbers.append(None)
         else:
-            marks.todo(f"baris {_where(row)} tidak terbaca sebagai kegiatan (nomor \"{no_raw}\"); dilewati")
+            where = f"baris {row.line}" if row.line else f"baris ke-{index} tabel kegiatan"
+            marks.todo(f"{where} tidak terbaca sebagai kegiatan (nomor \"{no_raw}\"); dilewati")
             numbers.append(None)
     drawing.connectors(rows, cols.lanes, row_marks, numbers)
-    return items, row_marks
-
-
-def _where(row: Row) -> str:
-    return str(row.line) if row.line else "tabel kegiatan"
+    return items
 
 
 def _mutu(entry: Entry, cells: dict[str, Cell], with_subs: bool) -> None:

@@ -19,12 +19,13 @@ def draft(doc: Document, project, unit: str | None, source: Path) -> tuple[Comme
     marks = Marks()
     table, cols, rows = _activity(doc, source)
     out = CommentedMap()
-    out["unit"] = _unit(doc, project, unit, marks, out)
+    out["unit"] = _unit(doc, project, unit, marks)
     fields = identity.identity(doc.tables)
     _identity(out, fields, project, marks, source)
+    found = identity.sections(doc.tables)
+    marks.notes.read.append(f"identitas: {len(fields)} isian; bagian: {', '.join(found) or 'tidak ada'}")
     if table.before and not identity.label_field(table.before) and not _lampiran(table.before):
         out["judul"] = table.before
-    found = identity.sections(doc.tables)
     for key, _, title in identity.SECTIONS:
         if key not in found:
             continue
@@ -37,11 +38,10 @@ def draft(doc: Document, project, unit: str | None, source: Path) -> tuple[Comme
         if key == "dasar_hukum":
             value = cite(value, project.peraturan, marks)
         out[key] = value
-    marks.notes.read.append(f"identitas: {len(fields)} isian; bagian: {', '.join(found) or 'tidak ada'}")
 
     keys = activity.codes(cols.lane_names)
     out["pelaksana"] = CommentedSeq(CommentedMap(nama=n, kode=k) for n, k in zip(cols.lane_names, keys))
-    items, _ = activity.read_body(rows, cols, marks)
+    items = activity.read_body(rows, cols, marks)
     steps = [x for x in items if isinstance(x, activity.Entry)]
     if not steps:
         raise ImporError(f"{source}: tabel kegiatan tidak memuat satu pun kegiatan bernomor (1, 2, 3, …)")
@@ -123,7 +123,7 @@ def _with_title(value, title: str):
     return out
 
 
-def _unit(doc: Document, project, unit: str | None, marks: Marks, out: CommentedMap) -> str:
+def _unit(doc: Document, project, unit: str | None, marks: Marks) -> str:
     if unit:
         if unit not in project.kop:
             raise ImporError(f"kop \"{unit}\" tidak ada (letterheads/{unit}.yaml); pilih salah satu: "
