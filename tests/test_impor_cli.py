@@ -3,6 +3,7 @@ password-protected files refused with an Indonesian message (exit 1, nothing
 written); an existing file never overwritten without --timpa; tab-separated text
 imported like a table copied out of Word; every written draft passes the check."""
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -215,3 +216,15 @@ def test_a_numbered_row_without_text_is_left_to_the_user(mini_project, tmp_path)
     assert result.exit_code == 0, result.output
     assert "uraian: BELUM ADA  # PERIKSA: kolom kegiatan kosong" in \
         (mini_project / "sops" / "uji" / "pengaduan-masyarakat.yaml").read_text()
+
+
+def test_kop_not_recognised_falls_back_to_the_only_kop_with_a_comment(mini_project, tmp_path):
+    result = run(mini_project, str(build(SPECS[0], tmp_path)), "--periksa")  # kop "KABUPATEN UJI" is not the project's
+    assert result.exit_code == 0
+    assert "unit: uji  # TEBAKAN: satu-satunya kop proyek" in result.output
+
+
+def test_kop_must_be_named_when_the_project_has_several(mini_project, tmp_path):
+    shutil.copy(mini_project / "letterheads" / "uji.yaml", mini_project / "letterheads" / "lain.yaml")
+    result = run(mini_project, str(build(SPECS[0], tmp_path)))
+    assert result.exit_code == 1 and "--unit" in result.output and "lain, uji" in result.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from soppress.checks import citations
 from soppress.importer.notes import Marks
@@ -45,5 +45,3 @@ def cite(value, registry: dict, marks: Marks):
     marks.notes.read.append(f"dasar hukum: {len(items)} butir, {exact} cocok persis dengan registri (ref:)")
     return value
 
-
-__all__ = ["cite", "CommentedSeq"]

@@ -20,6 +20,8 @@ def draft(doc: Document, project, unit: str | None, source: Path) -> tuple[Comme
     table, cols, rows = _activity(doc, source)
     out = CommentedMap()
     out["unit"] = _unit(doc, project, unit, marks)
+    if marks.notes.guessed:
+        out.yaml_add_eol_comment("TEBAKAN: satu-satunya kop proyek; teks kop dokumen tidak cocok", "unit")
     fields = identity.identity(doc.tables)
     _identity(out, fields, project, marks, source)
     found = identity.sections(doc.tables)
@@ -138,7 +140,7 @@ def _unit(doc: Document, project, unit: str | None, marks: Marks) -> str:
         return best[0][0]
     if len(project.kop) == 1:
         key = next(iter(project.kop))
-        marks.notes.guessed.append(f"kop: {key} (satu-satunya kop proyek)")
+        marks.notes.guessed.append(f"kop: {key} (satu-satunya kop proyek; teks kop dokumen tidak cocok)")
         return key
     raise ImporError("kop SOP ini tidak dikenali dari teksnya; sebutkan kuncinya dengan --unit "
                      f"(pilihan: {', '.join(sorted(project.kop)) or 'belum ada kop di letterheads/'})")

@@ -168,8 +168,7 @@ def _list(items, depth: int) -> CommentedMap:
             item["nomor"] = written
         expected += 1
         if children:
-            sub = _list([(c[0], c[1], c[2]) for c in children], depth + 1)
-            item.update(sub)
+            item.update(_list(children, depth + 1))
         butir.append(item["teks"] if set(item) == {"teks"} else item)
         i = j
     if style and style != ("1." if depth == 0 else "a."):
