@@ -354,6 +354,8 @@ def sumber(berkas: Path, out: Path | None) -> None:
         if target.exists():
             raise click.ClickException(f"{target} sudah ada; pilih folder lain agar berkas itu tidak tertimpa")
         click.echo(f"ditulis: {write_atomic(target, data)}")
+
+
 @main.command()
 @click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
 @PROJECT_OPTION
