@@ -15,9 +15,11 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
-NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+NS = ('xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+      'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
@@ -25,6 +27,7 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
 EMU_MM = 36000
 ROW_MM = 14                      # fixed body-row height where the spec asks for exact rows
+HEAD_MM = 10                     # fixed heading-row height (group drawings)
 PRESET = {"kapsul": "flowChartTerminator", "proses": "flowChartProcess", "keputusan": "flowChartDecision"}
 VML = {"kapsul": '<v:roundrect arcsize="0.5" style="width:20mm;height:6mm"/>',
        "proses": '<v:rect style="width:20mm;height:6mm"/>',
@@ -46,7 +49,7 @@ class Spec:
     name: str
     lanes: list[str]
     steps: list                            # Step, or str for a section row ("A. …")
-    drawing: str = "dml"                   # dml | vml | both (mc:AlternateContent) | none
+    drawing: str = "dml"                   # dml | vml | both (mc:AlternateContent) | group (wpg) | none
     glue: bool = True                      # connectors name the shapes they join
     exact_rows: bool = True                # body rows of fixed height
     index_row: bool = False
@@ -107,6 +110,55 @@ def _connector(cell, ident: int, start: int, end: int, rows_down: int, label: st
     y = centre if rows_down > 0 else centre - length
     _run(cell, _anchor(ident, "bentConnector3", 12 * EMU_MM, length, y=int(y), connector=glued,
                        flip=rows_down < 0, text=label))
+
+
+def _group(table, spec: Spec, rows, numbers: dict[int, int], ids: _Ids) -> None:
+    """The whole flowchart as one group shape anchored in the first pelaksana cell of
+    the first body row, its shapes placed over the cells they belong to. The group's
+    child coordinates are at half scale from an offset (chOff/chExt), as Word writes
+    a group that was resized."""
+    widths = [int(col.get(qn("w:w"))) * 635 for col in table._tbl.tblGrid.gridCol_lst]
+    lane_left = [sum(widths[:2 + i]) - sum(widths[:2]) for i in range(len(spec.lanes))]
+    row_mm = ROW_MM * EMU_MM
+    first_body = len(table.rows) - len(rows)
+    children, shape_of = [], {}
+    for index, (_, item) in enumerate(rows):
+        if item is None:
+            continue
+        for lane in item.lanes:
+            ident = ids.next()
+            shape_of.setdefault(index, ident)
+            x, y = lane_left[lane] + widths[2 + lane] // 2 - 10 * EMU_MM, index * row_mm + 4 * EMU_MM
+            children.append((ident, PRESET[item.kind], x, y, 20 * EMU_MM, 6 * EMU_MM, False, ""))
+    for index, (_, item) in enumerate(rows):
+        for label, to in (item.branches if item else []):
+            down = numbers[to] - index
+            x = lane_left[item.lanes[0]] + widths[2 + item.lanes[0]] // 2 + 10 * EMU_MM
+            top = index * row_mm + row_mm // 2 if down > 0 else (index + down) * row_mm + row_mm // 2
+            children.append((ids.next(), "bentConnector3", x, top, 12 * EMU_MM, abs(down) * row_mm, down < 0, label))
+    w, h = sum(widths[2:2 + len(spec.lanes)]), len(rows) * row_mm
+
+    def child(c):
+        ident, preset, x, y, cx, cy, flip, label = c
+        geom = "<wps:cNvCnPr/>" if "Connector" in preset else "<wps:cNvSpPr/>"
+        box = (f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{label}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+               if label else "")
+        flip_attr = ' flipV="1"' if flip else ""
+        return (f'<wps:wsp><wps:cNvPr id="{ident}" name="Bentuk {ident}"/>{geom}<wps:spPr>'
+                f'<a:xfrm{flip_attr}><a:off x="{1000 + x // 2}" y="{1000 + y // 2}"/>'
+                f'<a:ext cx="{cx // 2}" cy="{cy // 2}"/></a:xfrm><a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom>'
+                f"</wps:spPr>{box}<wps:bodyPr/></wps:wsp>")
+    group = (f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+             f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+             f'<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+             f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+             f'<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+             f'<wp:docPr id="{ids.next()}" name="Bagan"/><wp:cNvGraphicFramePr/><a:graphic>'
+             f'<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:wgp>'
+             f'<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/>'
+             f'<a:chOff x="1000" y="1000"/><a:chExt cx="{w // 2}" cy="{h // 2}"/></a:xfrm></wpg:grpSpPr>'
+             + "".join(child(c) for c in children) + "</wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing>")
+    _run(table.rows[first_body].cells[2], group)
 
 
 def build(spec: Spec, folder: Path) -> Path:
@@ -171,6 +223,9 @@ def _activity(doc, spec: Spec) -> None:
     doc.add_paragraph(f"SOP LAYANAN UJI {spec.name.upper()}")
     table = doc.add_table(rows=2, cols=cols)
     table.style = "Table Grid"
+    if spec.drawing == "group":  # every row fixed: the group's shapes are placed by position
+        for row in table.rows:
+            row.height, row.height_rule = Mm(HEAD_MM), 2
     top, second = table.rows[0].cells, table.rows[1].cells
     for i, title in ((0, "NO"), (1, "KEGIATAN"), (cols - 1, "KETERANGAN")):
         merged = table.cell(0, i).merge(table.cell(1, i))
@@ -209,6 +264,9 @@ def _activity(doc, spec: Spec) -> None:
         row.cells[3 + n].text = item.waktu
         row.cells[4 + n].text = "Catatan"
         rows.append((row, item))
+    if spec.drawing == "group":
+        _group(table, spec, rows, numbers, ids)
+        return
     shape_ids: dict[int, list[int]] = {}
     for index, (row, item) in enumerate(rows):
         if item is None:
@@ -268,6 +326,14 @@ SPECS = [
         Step("Berkas lengkap?", [1], "keputusan", [("Ya", 3), ("Tidak", 1)]),
         Step("Memproses berkas", [1], "kapsul"),
     ], glue=False, exact_rows=False),
+    # The whole flowchart grouped into one drawing, anchored in one cell, resized (scaled children).
+    Spec("kelompok", LANES, [
+        Step("Menerima pengaduan", [0], "kapsul"),
+        Step("Apakah darurat?", [1], "keputusan", [("Darurat", 4), ("Tidak", 3)]),
+        Step("Menjadwalkan konseling", [1, 2]),
+        Step("Merujuk ke rumah sakit", [2]),
+        Step("Menutup layanan", [0], "kapsul"),
+    ], drawing="group"),
     # No drawing at all (symbols lost): pelaksana left to the user.
     Spec("tanpa-bagan", LANES[:2], [
         Step("Petugas pengaduan menerima laporan", [0], "kapsul"),

@@ -44,7 +44,7 @@ def expected_symbol(spec, step: Step, position: int, count: int) -> str:
     return step.kind
 
 
-@pytest.mark.parametrize("name", ["glued", "positioned", "vml", "alternate"])
+@pytest.mark.parametrize("name", ["glued", "positioned", "vml", "alternate", "kelompok"])
 def test_pelaksana_symbols_and_branches_come_from_the_drawing(imported, name):
     results, _ = imported
     result, sop = results[name]

@@ -46,8 +46,8 @@ def read_row(lane_cells) -> Mark:
             elif shape.kind in SYMBOLS:
                 _add(mark, lane, shape.kind)
                 mark.ids.append(shape.ident)
-            elif shape.kind == "gambar" and "Bagan alir" not in shape.descr:
-                mark.unreadable = True
+            elif shape.kind == "kelompok" or shape.kind == "gambar" and "Bagan alir" not in shape.descr:
+                mark.unreadable = True  # a picture that says nothing, or a group whose shapes could not be placed
     return mark
 
 

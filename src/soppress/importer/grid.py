@@ -23,9 +23,12 @@ class Shape:
     text: str = ""               # text inside the shape (a branch label on a connector)
     y: int = 0                   # offset from the top of its paragraph/cell, EMU
     h: int = 0                   # height, EMU
+    x: int = 0                   # offset from the left of its cell, EMU
+    w: int = 0                   # width, EMU
     flip_v: bool = False
     start: str = ""              # connector: id of the shape it starts at
     end: str = ""                # connector: id of the shape it ends at
+    parts: list["Shape"] = field(default_factory=list)   # a group or canvas: its shapes (x, y from its origin)
 
 
 @dataclass
