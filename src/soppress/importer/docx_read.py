@@ -21,6 +21,8 @@ NS = {
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "v": "urn:schemas-microsoft-com:vml",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "wpc": "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
 }
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE container: a .doc, or an encrypted .docx
 MAX_UNPACKED = 200 * 2**20   # a book of SOPs with pictures is a few MB
@@ -130,12 +132,15 @@ def _table(tbl, index: int) -> Table:
         height = tr.find(f"{q('w:trPr')}/{q('w:trHeight')}")
         exact = height is not None and height.get(q("w:hRule")) == "exact"
         rows.append(Row(cells, int(height.get(q("w:val"))) if exact else None))
-    return Table(rows, index)
+    table = Table(rows, index)
+    if any(s.kind == "kelompok" for row in rows for cell in row.cells for s in cell.shapes):
+        from soppress.importer.groups import place
+        place(table, [_int(col, "", "w:w") or 0 for col in tbl.findall(f"{q('w:tblGrid')}/{q('w:gridCol')}")])
+    return table
 
 
 def _int(el, path: str, attr: str) -> int | None:
-    parts = path.split("/")
-    found = el.find("/".join(q(p) for p in parts))
+    found = el.find("/".join(q(p) for p in path.split("/"))) if path else el
     try:
         return int(found.get(q(attr))) if found is not None else None
     except (TypeError, ValueError):
@@ -225,15 +230,32 @@ def _has_choice(el, stop) -> bool:
 def _drawing(holder) -> Shape:
     doc_pr = holder.find(q("wp:docPr"))
     extent = holder.find(q("wp:extent"))
-    offset = holder.find(f"{q('wp:positionV')}/{q('wp:posOffset')}")
     shape = Shape("lain", ident=doc_pr.get("id", "") if doc_pr is not None else "",
                   descr=(doc_pr.get("descr") or "") if doc_pr is not None else "",
-                  y=int(offset.text) if offset is not None and (offset.text or "").lstrip("-").isdigit() else 0,
-                  h=int(extent.get("cy", 0)) if extent is not None else 0)
+                  y=_offset(holder, "wp:positionV"), x=_offset(holder, "wp:positionH"),
+                  h=int(extent.get("cy", 0)) if extent is not None else 0,
+                  w=int(extent.get("cx", 0)) if extent is not None else 0)
+    group = holder.find(f".//{q('wpg:wgp')}")
+    canvas = holder.find(f".//{q('wpc:wpc')}")
+    if group is not None or canvas is not None:
+        from soppress.importer.groups import parts
+        shape.kind, shape.parts = "kelompok", parts(group if group is not None else canvas, group is None, shape)
+        return shape
     wsp = holder.find(f".//{q('wps:wsp')}")
     if wsp is None:
         shape.kind = "gambar" if holder.find(f".//{q('a:blip')}") is not None else "lain"
         return shape
+    return wsp_shape(wsp, shape)
+
+
+def _offset(holder, axis: str) -> int:
+    found = holder.find(f"{q(axis)}/{q('wp:posOffset')}")
+    text = (found.text or "").strip() if found is not None else ""
+    return int(text) if text.lstrip("-").isdigit() else 0
+
+
+def wsp_shape(wsp, shape: Shape) -> Shape:
+    """What one wps:wsp draws: a symbol by its preset geometry, or a connector and its ends."""
     geom = wsp.find(f".//{q('a:prstGeom')}")
     preset = geom.get("prst", "") if geom is not None else ""
     connector = wsp.find(q("wps:cNvCnPr"))
