@@ -228,3 +228,13 @@ def test_kop_must_be_named_when_the_project_has_several(mini_project, tmp_path):
     shutil.copy(mini_project / "letterheads" / "uji.yaml", mini_project / "letterheads" / "lain.yaml")
     result = run(mini_project, str(build(SPECS[0], tmp_path)))
     assert result.exit_code == 1 and "--unit" in result.output and "lain, uji" in result.output
+
+
+def test_alternatives_written_as_sub_steps_are_pointed_out(mini_project, tmp_path):
+    source = tmp_path / "pilihan.txt"
+    source.write_text(TSV.replace("Melakukan asesmen awal a. wawancara b. mengisi formulir",
+                                  "Menilai laporan a. apabila lengkap, diteruskan b. jika tidak lengkap, dikembalikan"))
+    result = run(mini_project, str(source), "--unit", "uji", "--periksa")
+    assert result.exit_code == 0
+    assert "sub:  # PERIKSA: sub-kegiatan ini tampak sebagai pilihan" in result.output
+    assert "kegiatan 2: sub-kegiatan berupa pilihan?" in result.output

@@ -15,6 +15,7 @@ from soppress.importer.notes import Marks
 from soppress.model.waktu import WaktuError, parse_durasi
 
 SUB = re.compile(r"^([a-z])[.)](?:\t|\s+)(.*)$", re.S)
+ALTERNATIVE = re.compile(r"^\s*(apabila|jika|bila|kalau|dalam hal)\b", re.I)  # "a. apabila …; b. jika tidak …": a decision?
 LETTER = re.compile(r"^([A-Z]{1,3}|[IVX]{1,4})\.?$")
 MUTU = ("kelengkapan", "waktu", "output")
 
@@ -241,6 +242,10 @@ def _step(e: Entry, first: bool, last: bool, keys: list[str], names: list[str], 
                 s["keterangan"] = sub["keterangan"]
             subs.append(s["uraian"] if set(s) == {"uraian"} else s)
         m["sub"] = subs
+        if not branches and sum(bool(ALTERNATIVE.search(x["uraian"])) for x in e.subs) >= 2:
+            marks.comment(m, "sub", "PERIKSA: sub-kegiatan ini tampak sebagai pilihan (apabila/jika); bila ini "
+                          "keputusan, ganti dengan cabang: [ke, ke]", f"{where}: sub-kegiatan berupa pilihan?",
+                          todo=True)
         if e.separate:
             m["sub_terpisah"] = True
     if e.keterangan:
