@@ -149,7 +149,12 @@ def _unit(doc: Document, project, unit: str | None, marks: Marks) -> str:
 def _identity(out: CommentedMap, fields: dict, project, marks: Marks, source: Path) -> None:
     def text(field: str) -> str:
         return " ".join(fields[field][0].text.split()) if field in fields else ""
-    out["nomor"] = text("nomor") or "BELUM ADA"
+    nomor = text("nomor")
+    label = re.match(r"(No|Nomor)\s*[:.]\s*", nomor)
+    out["nomor"] = nomor[label.end():] if label and nomor[label.end():] else nomor or "BELUM ADA"
+    if label and nomor[label.end():]:
+        out.yaml_add_eol_comment(f'TEBAKAN: "{label.group(0).strip()}" di depan nomor dibaca sebagai label sel', "nomor")
+        marks.notes.guessed.append(f'Nomor SOP: "{label.group(0).strip()}" dibaca sebagai label')
     if not text("nomor"):
         marks.comment(out, "nomor", "PERIKSA: Nomor SOP tidak ditemukan", "Nomor SOP", todo=True)
     if text("nomor_revisi") and text("nomor_revisi") != "-":

@@ -15,7 +15,7 @@ LABELS = {  # squashed label → field
     "tanggal revisi": "tanggal_revisi", "tgl revisi": "tanggal_revisi",
     "tanggal efektif": "tanggal_efektif", "tgl efektif": "tanggal_efektif",
     "tanggal pengesahan": "tanggal_pengesahan", "tgl pengesahan": "tanggal_pengesahan",
-    "disahkan oleh": "disahkan_oleh", "nama sop": "nama",
+    "disahkan oleh": "disahkan_oleh", "nama sop": "nama", "judul sop": "nama",
 }
 SECTIONS = [  # (key, words that name it, the title the sheet prints by default)
     ("dasar_hukum", ("dasar hukum",), "Dasar Hukum"),
@@ -77,7 +77,7 @@ def tanggal(text: str) -> str | None:
 
 def pejabat(lines: list[str]) -> dict | None:
     """Jabatan, nama, NIP (and pangkat) from the lines of "Disahkan oleh"."""
-    lines = [line.strip() for line in lines if line.strip()]
+    lines = [part.strip() for line in lines for part in re.split(r"\s(?=NIP\b)", line) if part.strip()]
     nip_at = next((i for i, line in enumerate(lines) if re.match(r"NIP\b", line, re.I)), None)
     if nip_at is None or nip_at == 0:
         return None
@@ -125,6 +125,8 @@ def daftar(cell: Cell) -> CommentedMap | CommentedSeq | str | None:
     if not paras or (len(paras) == 1 and paras[0].text.strip() in ("-", "–")):
         return None
     items = [(_depth(p, paras), MARKER.match(p.text), p) for p in paras]
+    if len(items) > 1 and all(m is None and p.level is None for _, m, p in items):  # an unnumbered list
+        return CommentedMap(penomoran="tanpa", butir=CommentedSeq(p.text.strip() for p in paras))
     pengantar = []
     while items and items[0][1] is None and items[0][2].level is None:
         pengantar.append(items.pop(0)[2].text.strip())

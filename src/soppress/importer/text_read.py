@@ -11,7 +11,10 @@ from soppress.importer.grid import Cell, Document, Para, Row, Table
 from soppress.importer.identity import MARKER, section_key
 from soppress.importer.problems import ImporError
 
-TAG = re.compile(r"<br\s*/?>|</?b>", re.I)   # a line break, or bold (a name set apart: its own line)
+# HTML left by the extraction: a break, a paragraph or bold (a name set apart) starts a line;
+# other tags are dropped
+TAG = re.compile(r"<br\s*/?>|</?(?:p|b|strong|div|li)\b[^>]*>", re.I)
+OTHER_TAG = re.compile(r"</?[a-z][^>]*>", re.I)
 
 
 def read_text(path: Path) -> Document:
@@ -76,7 +79,7 @@ def _sections(paragraphs: list[str], index: int) -> Table:
 
 
 def _cell(text: str) -> Cell:
-    text = html.unescape(TAG.sub("\n", text))
+    text = html.unescape(OTHER_TAG.sub("", TAG.sub("\n", text)))
     parts = re.split(r"\n|(?<=\S)\s+(?=[a-z][.)]\s)", text)  # "… a. … b. …" written on one line
     return Cell([Para(p.strip()) for p in parts if p is not None and p.strip()])
 
