@@ -130,7 +130,7 @@ DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK
 NOMOR SOP\t: 400/12/UPTD/2024
 TGL PEMBUATAN\t: Maret 2024
 TGL REVISI\t: -
-DISAHKAN OLEH\tKepala Dinas Contoh <b>SITI CONTOH, S.H.</b> NIP. 19800101 200501 2 001
+DISAHKAN OLEH\t<p>Kepala Dinas Contoh</p> <p><b>SITI CONTOH, S.H.</b> NIP. 19800101 200501 2 001</p>
 NAMA SOP :\tPENGADUAN MASYARAKAT
 
 **DASAR HUKUM :**
@@ -142,6 +142,11 @@ NAMA SOP :\tPENGADUAN MASYARAKAT
 
 1. Komputer
 2. ATK
+
+**PERINGATAN :**
+
+Petugas wajib menjaga kerahasiaan
+Berkas disimpan terkunci
 
 **SOP PENGADUAN MASYARAKAT**
 
@@ -171,6 +176,9 @@ def test_tab_separated_text_imports_like_a_table(mini_project, tmp_path):
     assert sop.unit == "uji" and sop.nomor == "400/12/UPTD/2024" and str(sop.tanggal_pembuatan) == "Maret 2024"
     assert sop.disahkan_oleh.nama == "SITI CONTOH, S.H." and sop.disahkan_oleh.jabatan == "Kepala Dinas Contoh"
     assert [b.teks for b in sop.peralatan.butir] == ["Komputer", "ATK"]
+    # lines without numbers: an unnumbered list, ended by the blank line (not the title below)
+    assert [b.teks for b in sop.peringatan.butir] == ["Petugas wajib menjaga kerahasiaan", "Berkas disimpan terkunci"]
+    assert sop.peringatan.penomoran == "tanpa"
     assert len(sop.dasar_hukum.butir) == 2 and sop.judul == "SOP PENGADUAN MASYARAKAT"
     assert sop.kegiatan[0].bagian == "A. Penerimaan"
     steps = sop.langkah
@@ -248,3 +256,9 @@ def test_alternatives_written_as_sub_steps_are_pointed_out(mini_project, tmp_pat
     assert result.exit_code == 0
     assert "sub:  # PERIKSA: sub-kegiatan ini tampak sebagai pilihan" in result.output
     assert "kegiatan 2: sub-kegiatan berupa pilihan?" in result.output
+
+
+def test_signatory_name_and_nip_on_one_line():
+    from soppress.importer.identity import pejabat
+    assert pejabat(["Kepala Dinas Contoh", "SITI CONTOH, S.H. NIP. 19800101 200501 2 001"]) == {
+        "jabatan": "Kepala Dinas Contoh", "nama": "SITI CONTOH, S.H.", "nip": "19800101 200501 2 001"}

@@ -34,6 +34,7 @@ def read_text(path: Path) -> Document:
     current: list[Row] = []
     block: list[str] = []  # the last group of lines between blank lines: a title above a table
     group: list[str] = []
+    outside: list[str] = []  # the lines outside tables, blank ones kept ("")
     for n, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
             if not current:
@@ -44,6 +45,7 @@ def read_text(path: Path) -> Document:
             tables.append(_table(current, len(tables), before))
             current = []
         line = _plain(line)
+        outside.append(line)
         if line:
             paragraphs.append(line)
             group.append(line)
@@ -51,7 +53,7 @@ def read_text(path: Path) -> Document:
             block, group = group, []
     if current:
         tables.append(_table(current, len(tables), before))
-    tables.append(_sections(paragraphs, len(tables)))
+    tables.append(_sections(outside, len(tables)))
     return Document(tables, paragraphs, kind="teks")
 
 
@@ -60,20 +62,23 @@ def _plain(line: str) -> str:
     return re.sub(r"\*\*|__", "", line).strip()
 
 
-def _sections(paragraphs: list[str], index: int) -> Table:
+def _sections(lines: list[str], index: int) -> Table:
     """The six sections written as headings with their lines below, outside any
-    table: one heading row and one content row each, as the DOCX sheet has them."""
+    table: one heading row and one content row each, as the DOCX sheet has them. A
+    section ends at the blank line after its content, or at a line without a number
+    after numbered items."""
     rows: list[Row] = []
     open_ = False
-    for line in paragraphs:
-        if section_key(line) and len(line) < 60:
+    for line in lines:
+        content = rows[-1].cells[0].paras if rows else []
+        if line and section_key(line) and len(line) < 60:
             rows += [Row([Cell([Para(line.rstrip(" :"))])]), Row([Cell()])]
             open_ = True
-        elif open_:
-            content = rows[-1].cells[0].paras
-            if content and MARKER.match(content[-1].text) and not MARKER.match(line):
-                open_ = False  # after the items, a line without a number: the section has ended
-                continue
+        elif not open_ or not line and not content:
+            continue
+        elif not line or content and MARKER.match(content[-1].text) and not MARKER.match(line):
+            open_ = False
+        else:
             content.append(Para(line))
     return Table(rows, index)
 
