@@ -374,6 +374,29 @@ def pratinjau(project_dir: Path | None, port: int, no_browser: bool, cases: Path
           echo=lambda m: click.echo(m, err=True))
 
 
+@main.command()
+@click.argument("berkas", type=click.Path(dir_okay=False, path_type=Path))
+@PROJECT_OPTION
+@click.option("--unit", default=None, metavar="KUNCI", help="Kunci kop (letterheads/KUNCI.yaml); bawaan: dikenali "
+              "dari teks kop dokumen.")
+@click.option("--keluaran", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BERKAS",
+              help="Berkas YAML yang ditulis (bawaan: sops/<unit>/<nama-sop>.yaml).")
+@click.option("--timpa", "replace", is_flag=True, help="Timpa berkas keluaran bila sudah ada.")
+@click.option("--periksa", "dry_run", is_flag=True, help="Tampilkan hasilnya saja; jangan tulis berkas.")
+@_friendly
+def impor(berkas: Path, project_dir: Path | None, unit: str | None, out: Path | None, replace: bool,
+          dry_run: bool) -> None:
+    """Impor SOP dari Word (.docx) atau teks bertab (.txt) menjadi draf sumber YAML."""
+    from soppress.importer import impor as run
+    result = run(berkas, _root(project_dir), unit=unit, out=out, replace=replace, dry_run=dry_run)
+    if dry_run:
+        click.echo(result.text, nl=False)
+    for line in result.notes.lines():
+        click.echo(line, err=dry_run)
+    if result.written:
+        click.echo(f"ditulis: {result.target}. Periksa komentar PERIKSA/TEBAKAN, lalu jalankan `soppress check`.")
+
+
 from soppress import cli_kasus  # noqa: E402,F401  (formulir, kasus, skm commands)
 @main.group()
 def surat() -> None:

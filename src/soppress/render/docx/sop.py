@@ -26,8 +26,10 @@ from soppress.render import flow_svg
 from soppress.render.docx import png_draw
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
+from soppress.layout.flowchart import Symbol
 from soppress.views.blocks import PageSpec
 from soppress.views.sop import LEGEND, Lines, PlannedSheet, SheetBlock
+from soppress.views.text import sub_marker
 
 
 def render_docx(sheet: PlannedSheet, project_root: Path) -> bytes:
@@ -211,6 +213,7 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
         png = png_draw.cell_png(layout, index, lane, height)
         if png:
             dx.picture(cell, png, cols.lanes[lane], height, svg=flow_svg.cell_svg(layout, index, lane, height))
+            _describe(cell, alt_text(sheet, index, lane))
     if row.kind == "bagian":
         dx.write(cells[1], row.kegiatan.lead, bold=True)
         return
@@ -218,6 +221,31 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
     for offset, lines in ((2, row.kelengkapan), (3, row.waktu), (4, row.output)):
         _cell_lines(cells[offset + n], lines)
     dx.write(cells[5 + n], row.keterangan or None)
+
+
+def alt_text(sheet: PlannedSheet, index: int, lane: int) -> str:
+    """The picture's alternative text (read aloud by screen readers, and read back by
+    `soppress impor`): the symbol of the cell, its kegiatan and where the flow goes."""
+    layout, sop = sheet.layout, sheet.view.sop
+    symbol = next((p for p in layout.cell_prims(index, lane) if isinstance(p, Symbol)), None)
+    if symbol is None:
+        return "Bagan alir: garis alir"
+    row = layout.rows[index]
+    where = f"kegiatan {symbol.step}"
+    if row.kind == "sub":
+        where += f" sub {sub_marker(row.step.sub.index(row.sub)).rstrip('.')}"
+    parts = [f"Bagan alir: {where}, simbol {symbol.kind}"]
+    step = row.step
+    if step.cabang:
+        parts += [f'"{label}" ke kegiatan {c.ke}' for label, c in zip(sop.cabang_labels(step), step.cabang)]
+    elif step.lanjut is not None and sop.simbol(step) != "selesai":
+        parts.append(f"lanjut ke kegiatan {step.lanjut}")
+    return "; ".join(parts)
+
+
+def _describe(cell, text: str) -> None:
+    """Alternative text on the picture just anchored in ``cell``."""
+    cell._tc.xpath(".//wp:docPr")[-1].set("descr", text)
 
 
 def _legend(doc) -> None:
