@@ -108,16 +108,16 @@ class Label:
 
 
 @lru_cache(maxsize=None)
-def _advances() -> tuple[dict[int, int], int, int]:
-    font = TTFont(FONT_DIR / "LiberationSans-Regular.ttf", lazy=True)
+def _advances(bold: bool = False) -> tuple[dict[int, int], int, int]:
+    font = TTFont(FONT_DIR / ("LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"), lazy=True)
     widths = font["hmtx"].metrics
     cmap = font.getBestCmap()
     return {cp: widths[name][0] for cp, name in cmap.items()}, font["head"].unitsPerEm, widths[".notdef"][0]
 
 
-def text_width(text: str, size: float) -> float:
-    """Width in mm of ``text`` set in Liberation Sans at ``size`` mm."""
-    advances, em, fallback = _advances()
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in mm of ``text`` set in Liberation Sans (bold or regular) at ``size`` mm."""
+    advances, em, fallback = _advances(bold)
     return sum(advances.get(ord(c), fallback) for c in text) / em * size
 
 

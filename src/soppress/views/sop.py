@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from soppress.layout import flowchart
+from soppress.layout import flowchart, headings
 from soppress.layout.flowchart import FlowLayout, Row
 from soppress.layout.page import Columns, Page, columns, landscape
 from soppress.layout.pagination import PagePlan
@@ -56,6 +56,34 @@ class RowView:
 
 
 @dataclass(frozen=True)
+class TableHeads:
+    """The flowchart table's headings as printed (case applied), each broken into
+    lines that fit its column (layout.headings): both renderers set these lines."""
+    no: headings.Heading
+    kegiatan: headings.Heading
+    pelaksana: headings.Heading
+    mutu_baku: headings.Heading
+    keterangan: headings.Heading
+    kelengkapan: headings.Heading
+    waktu: headings.Heading
+    output: headings.Heading
+    lanes: tuple[headings.Heading, ...]
+
+
+def table_heads(sop: Sop, cols: Columns) -> TableHeads:
+    h = sop.tampilan.judul_kolom
+
+    def fit(text: str, width: float) -> headings.Heading:
+        return headings.fit(text.upper() if sop.tampilan.kapital else text, width)
+
+    mutu = cols.kelengkapan + cols.waktu + cols.output
+    return TableHeads(fit(h.no, cols.no), fit(h.kegiatan, cols.kegiatan), fit(h.pelaksana, sum(cols.lanes)),
+                      fit(h.mutu_baku, mutu), fit(h.keterangan, cols.keterangan),
+                      fit(h.kelengkapan, cols.kelengkapan), fit(h.waktu, cols.waktu), fit(h.output, cols.output),
+                      tuple(fit(p.nama, w) for p, w in zip(sop.pelaksana, cols.lanes)))
+
+
+@dataclass(frozen=True)
 class Section:
     """One identity section: its title and content ("-" when empty)."""
     title: str
@@ -82,6 +110,7 @@ class SheetView:
     rows: tuple[RowView, ...]
     summary: tuple[dict, ...]
     identity_pt: float = 9.0      # the identity sheet's type; smaller (to 8 pt) when that keeps it on one page
+    table_heads: TableHeads | None = None  # the headings broken to fit their columns
 
 
 @dataclass(frozen=True)
@@ -114,7 +143,8 @@ def sheet_view(project: Project, sop_file: SopFile, enactment: Enactment | None 
         enactment.header if enactment else None, enactment.closing if enactment else None,
         tuple(identity_rows(sop, enactment.tanggal if enactment else None)), _sections(project, sop),
         sop.tampilan.judul_kolom,
-        tuple(p.nama for p in sop.pelaksana), tuple(_row(r) for r in layout.rows), tuple(summary(sop)))
+        tuple(p.nama for p in sop.pelaksana), tuple(_row(r) for r in layout.rows), tuple(summary(sop)),
+        table_heads=table_heads(sop, cols))
 
 
 def identity_rows(sop: Sop, enacted_on: str | None = None) -> list[tuple[str, str]]:
