@@ -193,3 +193,62 @@ def test_connector_labels_run_a_to_z_then_aa():
     gen = pagination._labels()
     labels = [next(gen) for _ in range(28)]
     assert labels[:3] == ["A", "B", "C"] and labels[25:] == ["Z", "AA", "AB"]
+
+
+class _Pass:
+    def __init__(self, pages, heights, capacities):
+        self.pages, self.heights, self.capacities = pages, heights, capacities
+
+
+def _swinging_renderer(layout, heights, lo, hi):
+    """A renderer that keeps at most ``keep`` rows on its first page and reports the
+    room of a page differently from pass to pass (as a heading row measured taller on
+    one pass and shorter on the next): the plan made from one pass's figures is
+    exactly the one the other pass reports against, so re-planning from the last pass
+    alone swings between two plans and never lays out the renderer's own pages."""
+    plan_lo = pagination.plan_pages(layout, heights, [lo])
+    keep = len(plan_lo[0]) - 1
+    calls = []
+
+    def render(planned):
+        calls.append(planned)
+        rows = [r for p in planned for r in p]
+        pages = [rows[:min(keep, len(planned[0]))], *([rows[min(keep, len(planned[0])):]] if len(rows) > keep else [])]
+        pages = [p for p in pages if p]
+        if pages[0] == planned[0]:
+            pages = planned
+        return _Pass(pages, heights, [hi if planned == plan_lo else lo])
+    return render, calls
+
+
+def test_pagination_settles_where_replanning_from_the_last_pass_swings(panjang):
+    _, layout = panjang
+    n = len(layout.rows)
+    heights, lo, hi = [10.0] * n, 100.0, 125.0
+    render, calls = _swinging_renderer(layout, heights, lo, hi)
+    first = _Pass([list(range(n))], heights, [hi])
+
+    # replanning from the last pass alone (the former loop) swings between two plans
+    planned, seen = pagination.plan_pages(layout, heights, [hi]), []
+    for _ in range(6):
+        seen.append(planned)
+        m = render(planned)
+        if m.pages == planned:
+            break
+        planned = pagination.plan_pages(layout, m.heights, m.capacities)
+    assert len({str(p) for p in seen}) == 2 and len(seen) == 6, ("the fixture must swing", seen)
+
+    calls.clear()
+    settled = pagination.settle(layout, first, render, passes=6)
+    assert settled.pages == calls[-1], "the pass returned followed its plan"
+    assert len({str(p) for p in calls}) == len(calls), "no plan laid out twice"
+    assert sorted(r for p in settled.pages for r in p) == list(range(n))
+
+
+def test_pagination_gives_up_with_a_message_when_nothing_settles(panjang):
+    _, layout = panjang
+    n = len(layout.rows)
+    whole, single = [list(range(n))], [[r] for r in range(n)]
+    never = lambda planned: _Pass(single if planned == whole else whole, [10.0] * n, [5.0])  # noqa: E731
+    with pytest.raises(pagination.Unsettled):
+        pagination.settle(layout, _Pass([list(range(n))], [10.0] * n, [5.0]), never, passes=4)

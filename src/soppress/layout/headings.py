@@ -24,7 +24,7 @@ from soppress.layout.flowchart import text_width
 HEAD_PT = 8.0       # the headings' type, as the sheet's CSS sets it
 FLOOR_PT = 6.0
 MAX_LINES = 6
-PAD = 1.0           # the heading cells' side padding (CSS `padding: 1mm`, DOCX cell margins 1 mm)
+PAD = 0.6           # the heading cells' side padding (CSS, DOCX cell margins)
 SAFETY = 0.5        # room left for rounding and the other layout engine (LibreOffice, Word)
 PT_MM = 25.4 / 72
 

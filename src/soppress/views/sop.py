@@ -6,6 +6,7 @@ page breaks: the page plan adds them, see soppress.layout.pagination), and each
 table row's cell contents (kegiatan, mutu baku, keterangan)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from soppress.layout import flowchart, headings
@@ -37,11 +38,10 @@ LEGEND = [
 
 @dataclass(frozen=True)
 class Lines:
-    """A cell's text: a lead text and sub-step lines ("a." …). ``inline``: the sub
-    line follows the lead on the same paragraph, after a line break (a sub-step row)."""
+    """A cell's text: a lead text and lettered items ("a." …: sub-steps, or the
+    items the text itself writes), which the renderers set with a hanging indent."""
     lead: str = ""
     subs: tuple[tuple[str, str], ...] = ()
-    inline: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class RowView:
     kelengkapan: Lines
     waktu: Lines
     output: Lines
-    keterangan: str
+    keterangan: Lines
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,28 @@ def _list(project: Project, items: list[Butir], style: str, cite: bool) -> b.Num
         for i, item in enumerate(items)), indent=5.5, gap=0.6, align="left")
 
 
+ITEM = re.compile(r"^\s*([a-z]|\d{1,2})([.)])\s+(\S.*)$")
+
+
+def items(text: str | None) -> Lines:
+    """Free text whose lines run "a. …", "b. …" (or "1. …") as a lead and lettered
+    sub-items, so every renderer sets them with a hanging indent; a line that does
+    not start an item continues the item before it. Text without items stays whole."""
+    lead: list[str] = []
+    subs: list[list[str]] = []
+    for line in (text or "").splitlines():
+        found = ITEM.match(line)
+        if found:
+            subs.append([found[1] + found[2], found[3].strip()])
+        elif subs:
+            subs[-1][1] += "\n" + line.strip()
+        else:
+            lead.append(line)
+    if not subs:
+        return Lines(text or "")
+    return Lines("\n".join(lead).strip(), tuple((m, v) for m, v in subs))
+
+
 def _mutu(step: Langkah, field: str) -> Lines:
     own = getattr(step, field)
     lead = str(own) if own else ""
@@ -204,18 +226,19 @@ def _mutu(step: Langkah, field: str) -> Lines:
 
 def _row(row: Row) -> RowView:
     if row.kind == "bagian":
-        return RowView("bagian", row.no, Lines(row.text), Lines(), Lines(), Lines(), "")
+        return RowView("bagian", row.no, Lines(row.text), Lines(), Lines(), Lines(), Lines())
     step = row.step
     if row.kind == "sub":
         i = step.sub.index(row.sub)
-        lead = step.uraian if i == 0 and step.uraian else ""
+        lead = items(step.uraian if i == 0 and step.uraian else "")
         waktu = row.sub.waktu or (step.waktu if i == 0 else None)
-        return RowView("sub", row.no, Lines(lead, ((sub_marker(i), row.sub.uraian),), inline=True),
-                       Lines(row.sub.kelengkapan or ""), Lines(str(waktu) if waktu else ""),
-                       Lines(row.sub.output or ""), row.sub.keterangan or (step.keterangan if i == 0 else "") or "")
-    kegiatan = Lines(step.uraian, tuple((sub_marker(i), s.uraian) for i, s in enumerate(step.sub)))
+        kegiatan = Lines(lead.lead, (*lead.subs, (sub_marker(i), row.sub.uraian)))
+        return RowView("sub", row.no, kegiatan, Lines(row.sub.kelengkapan or ""), Lines(str(waktu) if waktu else ""),
+                       Lines(row.sub.output or ""), items(row.sub.keterangan or (step.keterangan if i == 0 else "")))
+    lead = items(step.uraian)
+    kegiatan = Lines(lead.lead, (*lead.subs, *((sub_marker(i), s.uraian) for i, s in enumerate(step.sub))))
     return RowView("langkah", row.no, kegiatan, _mutu(step, "kelengkapan"), _mutu(step, "waktu"),
-                   _mutu(step, "output"), step.keterangan or "")
+                   _mutu(step, "output"), items(step.keterangan))
 
 
 def summary(sop: Sop) -> list[dict]:

@@ -18,6 +18,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 
+from soppress.layout.headings import PAD
 from soppress.render.docx import ooxml as dx
 from soppress.render.docx import png_draw
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
@@ -168,7 +169,7 @@ def _header(table, sheet: PlannedSheet, heights: list[float]) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     for cell in (*first.cells, *second.cells):
         dx.valign(cell)
-        dx.margins(cell, 1.0, vertical=0)  # as the PDF's, centred in a row of the PDF's exact height
+        dx.margins(cell, PAD, vertical=0)  # as the PDF's, centred in a row of the PDF's exact height
     h = view.table_heads
     spans = [(0, 1, h.no), (1, 2, h.kegiatan), (2, 2 + n, h.pelaksana), (2 + n, 5 + n, h.mutu_baku),
              (5 + n, 6 + n, h.keterangan)]
@@ -214,7 +215,7 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
     _cell_lines(cells[1], row.kegiatan)
     for offset, lines in ((2, row.kelengkapan), (3, row.waktu), (4, row.output)):
         _cell_lines(cells[offset + n], lines)
-    dx.write(cells[5 + n], row.keterangan or None)
+    _cell_lines(cells[5 + n], row.keterangan)
 
 
 def _legend(doc) -> None:

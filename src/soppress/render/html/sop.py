@@ -93,13 +93,10 @@ def _heads(view: SheetView) -> dict:
 
 
 def _lines(lines: Lines) -> Markup:
-    lead = text.inline(lines.lead)
-    if lines.inline:  # a sub-step row: the step's uraian (first row only), then its own line
-        lead = lead + Markup("<br>") if lines.lead else lead
-        return lead + Markup("").join(Markup('<span class="sub"><span class="m">{}</span> {}</span>').format(
-            m, text.inline(v)) for m, v in lines.subs)
-    return lead + Markup("").join(Markup('<div class="sub"><span class="m">{}</span> {}</div>').format(
-        m, text.inline(v)) for m, v in lines.subs)
+    """The lead, then each item on its own line with a hanging indent (the marker
+    hangs in the indent, the text's later lines align under its first)."""
+    return text.inline(lines.lead) + Markup("").join(
+        Markup('<div class="sub"><span class="m">{}</span>{}</div>').format(m, text.inline(v)) for m, v in lines.subs)
 
 
 @dataclass
@@ -120,7 +117,7 @@ def _row(layout: FlowLayout, index: int, row: RowView, measuring: bool = False) 
     cells = [("" if measuring else css_draw.cell_style(layout, index, lane.index)) for lane in layout.lanes]
     page_break = any(page and page[0] == index for page in layout.pages[1:])
     return _HtmlRow(row.kind, row.no, _lines(row.kegiatan), _lines(row.kelengkapan), _lines(row.waktu),
-                    _lines(row.output), text.inline(row.keterangan), cells, layout.rows[index].min_height,
+                    _lines(row.output), _lines(row.keterangan), cells, layout.rows[index].min_height,
                     page_break)
 
 

@@ -145,22 +145,19 @@ def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base
     html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
     if len(m.pages) == 1 and whole:
         return _result(pagination.paginate(view.layout, m.pages), html, document, m, view)
-    planned = _plan(layout, m)
-    for _ in range(MAX_PASSES):
-        layout = pagination.paginate(view.layout, planned)
+    last = {}
+
+    def attempt(pages: list[list[int]]) -> Measure:
+        layout = pagination.paginate(view.layout, pages)
         html, document, m = lay_out(layout)
-        if m.pages == layout.pages:
-            return _result(layout, html, document, m, view)
-        # the plan overflowed: plan again with the heights this pass measured (adopting its
-        # pages would keep the old break and can leave a row alone on a page)
-        previous, planned = planned, _plan(layout, m)
-        if planned == previous:
-            planned = m.pages
-    raise PaginationError("pagination did not settle")
+        last.update(layout=layout, html=html, document=document)
+        return m
 
-
-def _plan(layout: FlowLayout, m: Measure) -> list[list[int]]:
-    return pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+    try:
+        m = pagination.settle(view.layout, m, attempt, MAX_PASSES)  # the last pass is the settled one
+    except pagination.Unsettled as exc:
+        raise PaginationError(str(exc)) from None
+    return _result(last["layout"], last["html"], last["document"], m, view)
 
 
 def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Measure,
