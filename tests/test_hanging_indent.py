@@ -64,7 +64,7 @@ def test_html_sets_items_as_hanging_blocks(built):
     html = (out / f"{KEY}.html").read_text(encoding="utf-8")
     assert html.count('<div class="sub"><span class="m">a.</span>') >= 2
     assert re.search(r"\.alir \.sub \{ padding-left: 4mm; \}", html)
-    assert re.search(r"\.alir \.sub \.m \{ float: left; width: 4mm; margin-left: -4mm; \}", html)
+    assert re.search(r"\.alir \.sub \.m \{ display: inline-block; width: 4mm; margin-left: -4mm; \}", html)
 
 
 def test_docx_items_have_a_hanging_indent(built):
