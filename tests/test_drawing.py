@@ -8,7 +8,7 @@ from PIL import Image
 
 from pdfutil import render_page
 from soppress.build import build
-from soppress.layout.flowchart import CONNECTOR_H, Anchor, Connector
+from soppress.layout.flowchart import CONNECTOR_H, Anchor, Arrowhead, Connector, Join, Label, Symbol, VLine
 from soppress.render.docx import png_draw
 
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
@@ -84,3 +84,88 @@ def test_pdf_draws_the_arrowhead_into_a_connector(sheet, tmp_path):
                 assert width_mm > 0.8, (number, c.label, c.anchor, width_mm)
             else:
                 assert width_mm < 0.6, (number, c.label, c.anchor, width_mm)
+
+
+# ---------------------------------------------------------------- every primitive, both painters
+# Each check (tests/drawcheck.py) reads one painted row against the layout, in pixels:
+# an arrowhead at every entry, every label in its box with nothing against it, the
+# join band's shading, the connector letters, vertical lines unbroken to the row's
+# edges, each symbol's outline within 0.3 mm of where the layout puts it.
+
+import drawcheck  # noqa: E402
+
+PDF_DPI = 200
+SHEETS = [("alir", "panjang"), (None, "kalteng/02-pengaduan-tidak-langsung"),
+          (None, "purwakarta/01-rehabilitasi-sosial")]
+
+
+@pytest.fixture(scope="module")
+def sheets(sample_root, tmp_path_factory):
+    out = {}
+    for project in {p for p, _ in SHEETS}:
+        root = sample_root if project is None else FIXTURES / project
+        target = tmp_path_factory.mktemp(project or "sampel")
+        keys = [k for p, k in SHEETS if p == project]
+        result = build(root, target, formats=["pdf"], only=keys, jobs=1)
+        assert not result.report.errors and not result.failed
+        for key in keys:
+            out[key] = (target / f"{key}.pdf", result.sheets[key])
+    return out
+
+
+def pdf_rows(pdf, sheet, work):
+    """(row index, RowImage) of every flowchart row, cut from the PDF's pages at PDF_DPI."""
+    k = PDF_DPI / 25.4
+    margin, cols = sheet.view.page.margin, sheet.view.cols
+    for number, rows in zip(sheet.plan.page_numbers, sheet.layout.pages):
+        page = Image.open(render_page(pdf, number, work / f"p{number}", PDF_DPI)).convert("L")
+        for row in rows:
+            top, height = sheet.plan.row_tops[row], sheet.plan.row_heights[row]
+            left = margin.kiri + cols.lanes_x
+            box = (round(left * k), round(top * k), round((left + sheet.layout.width) * k), round((top + height) * k))
+            yield row, drawcheck.RowImage(page.crop(box), k, height)
+
+
+def png_rows(sheet):
+    """(row index, RowImage) of every flowchart row, its lanes' PNG tiles side by side."""
+    k = png_draw.DPI / 25.4
+    layout = sheet.layout
+    for row in range(len(layout.rows)):
+        height = sheet.plan.row_heights[row]
+        tiles = []
+        for lane in layout.lanes:
+            png = png_draw.cell_png(layout, row, lane.index, height)
+            tiles.append((lane.x, Image.open(io.BytesIO(png)) if png else None))
+        yield row, drawcheck.RowImage(drawcheck.composite(tiles, layout.width, height, k), k, height)
+
+
+def _found(check, sheet, rows) -> tuple[list[str], int]:
+    problems, seen = [], 0
+    for row, image in rows:
+        kinds = {type(p).__name__ for p in sheet.layout.rows[row].prims}
+        seen += len(kinds)
+        problems += drawcheck.CHECKS[check](sheet.layout, row, image)
+    return problems, seen
+
+
+def _has(sheets, check) -> bool:
+    """Does the corpus under test hold what the check looks at?"""
+    kind = {"arrowheads": Arrowhead, "labels": Label, "join_bands": Join, "connector_letters": Connector,
+            "line_continuity": VLine, "symbols": Symbol}[check]
+    return any(isinstance(p, kind) for _, s in sheets.values() for r in s.layout.rows for p in r.prims)
+
+
+@pytest.mark.parametrize("check", sorted(drawcheck.CHECKS))
+def test_pdf_painter_draws_every_primitive_where_the_layout_says(sheets, check, tmp_path):
+    assert _has(sheets, check)
+    for key, (pdf, sheet) in sheets.items():
+        problems, _ = _found(check, sheet, pdf_rows(pdf, sheet, tmp_path))
+        assert not problems, f"{key}: " + "; ".join(problems[:5])
+
+
+@pytest.mark.parametrize("check", sorted(drawcheck.CHECKS))
+def test_png_painter_draws_every_primitive_where_the_layout_says(sheets, check):
+    assert _has(sheets, check)
+    for key, (_, sheet) in sheets.items():
+        problems, _ = _found(check, sheet, png_rows(sheet))
+        assert not problems, f"{key}: " + "; ".join(problems[:5])
