@@ -6,6 +6,7 @@ import io
 import pytest
 from PIL import Image
 
+from libreoffice import needs_soffice
 from pdfutil import render_page
 from soppress.build import build
 from soppress.layout.flowchart import CONNECTOR_H, Anchor, Arrowhead, Connector, Join, Label, Symbol, VLine
@@ -169,3 +170,53 @@ def test_png_painter_draws_every_primitive_where_the_layout_says(sheets, check):
     for key, (_, sheet) in sheets.items():
         problems, _ = _found(check, sheet, png_rows(sheet))
         assert not problems, f"{key}: " + "; ".join(problems[:5])
+
+
+# ---------------------------------------------------------------- the DOCX as LibreOffice lays it out
+
+def _row_edges(page: Image.Image, x_mm: float, k: float) -> list[float]:
+    """y (mm) of the table's horizontal rules, read down a column just inside the
+    table's left border, where no text is."""
+    gray, x = page.convert("L"), round(x_mm * k)
+    edges, previous = [], False
+    for y in range(page.height):
+        dark = gray.getpixel((x, y)) < drawcheck.DARK
+        if dark and not previous:
+            edges.append(y / k)
+        previous = dark
+    return edges
+
+
+@needs_soffice
+@pytest.mark.parametrize("check", sorted(drawcheck.CHECKS))
+def test_docx_as_libreoffice_lays_it_out_draws_every_primitive(sheets, lo_pages, check):
+    pages, k = lo_pages
+    _, sheet = sheets["panjang"]
+    margin, cols = sheet.view.page.margin, sheet.view.cols
+    problems = []
+    for page, rows in zip(pages, sheet.layout.pages):
+        edges = _row_edges(page, margin.kiri + 0.5, k)
+        body = edges[-len(rows) - 1:-1]  # the last rules: each body row's top, then the table's bottom
+        for row, top in zip(rows, body):
+            height = sheet.plan.row_heights[row]
+            left = margin.kiri + cols.lanes_x
+            box = (round(left * k), round(top * k), round((left + sheet.layout.width) * k), round((top + height) * k))
+            image = drawcheck.RowImage(page.convert("L").crop(box), k, height)
+            problems += drawcheck.CHECKS[check](sheet.layout, row, image)
+    assert not problems, "; ".join(problems[:5])
+
+
+@pytest.fixture(scope="module")
+def lo_pages(sample_root, tmp_path_factory):
+    """The fixture's DOCX converted by LibreOffice (package fonts only), its flowchart
+    pages at PDF_DPI."""
+    from libreoffice import convert  # noqa: PLC0415
+    out = tmp_path_factory.mktemp("alir-docx")
+    result = build(FIXTURES / "alir", out, formats=["docx"], only=["panjang"], jobs=1)
+    assert not result.failed
+    pdf = convert([out / "panjang.docx"], out / "lo")[0]
+    sheet = result.sheets["panjang"]
+    pages = []
+    for number in sheet.plan.page_numbers:
+        pages.append(Image.open(render_page(pdf, number, out / f"lo{number}", PDF_DPI)))
+    return pages, PDF_DPI / 25.4

@@ -26,7 +26,7 @@ CASES = [
     ("lintas-halaman-2", "alir", "panjang", 1),
 ]
 DPI = 150
-PIXEL_THRESHOLD = 80     # grey levels: smaller differences are anti-aliasing
+PIXEL_THRESHOLD = 20     # grey levels: the join band is 27 below white
 MAX_DIFF_PIXELS = 40     # pixels allowed to differ (a rasteriser update); one branch label is ~150
 
 
