@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from PIL import Image
 
 from soppress.layout import labels as lb
-from soppress.layout.flowchart import (ARROW, CONNECTOR_H, Anchor, Arrowhead, Connector, FlowLayout, HLine, Join,
-                                       Label, Symbol, VLine)
+from soppress.layout.flowchart import (ARROW, CONNECTOR_H, Anchor, Arrowhead, Connector, FlowLayout, Join, Label,
+                                       Symbol, VLine)
 
 DARK = 128
 

@@ -5,9 +5,10 @@ it landed on and its height. If the flow spans pages, the layout module plans th
 pagination with the off-page connectors' height counted (``plan_pages``); the
 rows that start a page get an explicit page break and the whole document is laid
 out once more — the output. The flowchart starts on a page of its own, so a long
-SOP is measured without its identity sheet, which is cheaper. Should a final pass
-ever paginate differently from the plan, the pages are planned again from the
-heights that pass measured and the sheet laid out again (bounded).
+SOP is measured without its identity sheet, which is cheaper. Should a pass ever
+paginate differently from its plan, ``pagination.settle`` plans again (from the
+tallest heights any pass measured, never a plan twice) and lays the sheet out
+again, a bounded number of times.
 """
 from __future__ import annotations
 
