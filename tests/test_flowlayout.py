@@ -193,3 +193,106 @@ def test_connector_labels_run_a_to_z_then_aa():
     gen = pagination._labels()
     labels = [next(gen) for _ in range(28)]
     assert labels[:3] == ["A", "B", "C"] and labels[25:] == ["Z", "AA", "AB"]
+
+
+class _Pass:
+    def __init__(self, pages, heights, capacities):
+        self.pages, self.heights, self.capacities = pages, heights, capacities
+
+
+def _swinging_renderer(layout, heights, lo, hi):
+    """A renderer that keeps at most ``keep`` rows on its first page and reports the
+    room of a page differently from pass to pass (as a heading row measured taller on
+    one pass and shorter on the next): the plan made from one pass's figures is
+    exactly the one the other pass reports against, so re-planning from the last pass
+    alone swings between two plans and never lays out the renderer's own pages."""
+    plan_lo = pagination.plan_pages(layout, heights, [lo])
+    keep = len(plan_lo[0]) - 1
+    calls = []
+
+    def render(planned):
+        calls.append(planned)
+        rows = [r for p in planned for r in p]
+        pages = [rows[:min(keep, len(planned[0]))], *([rows[min(keep, len(planned[0])):]] if len(rows) > keep else [])]
+        pages = [p for p in pages if p]
+        if pages[0] == planned[0]:
+            pages = planned
+        return _Pass(pages, heights, [hi if planned == plan_lo else lo])
+    return render, calls
+
+
+def test_pagination_settles_where_replanning_from_the_last_pass_swings(panjang):
+    _, layout = panjang
+    n = len(layout.rows)
+    heights, lo, hi = [10.0] * n, 100.0, 125.0
+    render, calls = _swinging_renderer(layout, heights, lo, hi)
+    first = _Pass([list(range(n))], heights, [hi])
+
+    # replanning from the last pass alone (the former loop) swings between two plans
+    planned, seen = pagination.plan_pages(layout, heights, [hi]), []
+    for _ in range(6):
+        seen.append(planned)
+        m = render(planned)
+        if m.pages == planned:
+            break
+        planned = pagination.plan_pages(layout, m.heights, m.capacities)
+    assert len({str(p) for p in seen}) == 2 and len(seen) == 6, ("the fixture must swing", seen)
+
+    calls.clear()
+    settled = pagination.settle(layout, first, render, passes=6)
+    assert settled.pages == calls[-1], "the pass returned followed its plan"
+    assert len({str(p) for p in calls}) == len(calls), "no plan laid out twice"
+    assert sorted(r for p in settled.pages for r in p) == list(range(n))
+
+
+def test_pagination_gives_up_with_a_message_when_nothing_settles(panjang):
+    _, layout = panjang
+    n = len(layout.rows)
+    whole, single = [list(range(n))], [[r] for r in range(n)]
+    never = lambda planned: _Pass(single if planned == whole else whole, [10.0] * n, [5.0])  # noqa: E731
+    with pytest.raises(pagination.Unsettled):
+        pagination.settle(layout, _Pass([list(range(n))], [10.0] * n, [5.0]), never, passes=4)
+
+
+@pytest.fixture(scope="module")
+def corpus_layouts(sample_root, tmp_path_factory):
+    """Every SOP of the corpus and the fixture, at the narrowest and widest lanes the
+    sheets use, the fixture's decision also with a long two-word label."""
+    import shutil
+    from soppress.layout.page import LANE_MAX, LANE_MIN
+    out = []
+    project, report = check(sample_root)
+    long_root = tmp_path_factory.mktemp("label") / "alir"
+    shutil.copytree(FIXTURES / "alir", long_root)
+    source = long_root / "sops" / "panjang.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("label: Belum", "label: Tidak setuju"),
+                      encoding="utf-8")
+    sops = [f.sop for f in project.sops] + [_sop(FIXTURES / "alir", "panjang"), _sop(long_root, "panjang")]
+    for sop in sops:
+        for width in (LANE_MIN, LANE_MAX):
+            out.append((sop.nomor, width, fl.build(sop, [width] * len(sop.pelaksana))))
+    return out
+
+
+def test_every_label_sits_in_one_lane_clear_of_everything(corpus_layouts):
+    from soppress.layout import labels as lb
+    checked = 0
+    for name, width, layout in corpus_layouts:
+        for i, row in enumerate(layout.rows):
+            placed = [p for p in row.prims if isinstance(p, Label)]
+            for label in placed:
+                box = lb.label_box(label)
+                lane = next((l for l in layout.lanes if l.x + lb.CLEAR - 1e-6 <= box.x1
+                             and box.x2 <= l.x + l.w - lb.CLEAR + 1e-6), None)
+                assert lane is not None, (name, width, i, label, "straddles a lane border")
+                assert -fl.BAND_H / 2 < box.y1 and box.y2 < fl.BAND_H / 2, (name, width, i, label)
+                others = lb.obstacles(p for p in row.prims if p is not label)
+                assert lb.is_clear(box, others), (name, width, i, label, "touches a line or symbol")
+                checked += 1
+    assert checked > 20
+
+
+def test_a_long_label_in_a_narrow_lane_is_broken_rather_than_crossing(corpus_layouts):
+    layouts = [l for n, w, l in corpus_layouts if w == 19.0]
+    texts = [p.text for l in layouts[-1:] for r in l.rows for p in r.prims if isinstance(p, Label)]
+    assert "Tidak setuju" in texts or {"Tidak", "setuju"} <= set(texts), texts

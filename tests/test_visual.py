@@ -1,9 +1,12 @@
-"""Visual golden tests: rendered flowchart pages compared pixel by pixel.
+"""Visual golden tests: the lanes of rendered flowchart pages compared pixel by pixel.
 
-On a mismatch the actual, expected and difference images are written to
+Each golden is the flowchart's lanes only (from the first lane's left edge to the
+last lane's right edge, from the page's first row to its last), at 150 dpi, where a
+millimetre is 6 pixels: text columns that reflow with a font update do not drown
+the drawing's differences, and a label, an arrowhead or a 1 mm shift changes more
+pixels than the limit allows. On a mismatch the actual, expected and difference images are written to
 tests/output/visual/. After an intended change, regenerate with
 `pytest tests/test_visual.py --update-golden` and look at the new PNGs."""
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,9 +25,9 @@ CASES = [
     ("lintas-halaman-1", "alir", "panjang", 0),
     ("lintas-halaman-2", "alir", "panjang", 1),
 ]
-DPI = 60
-PIXEL_THRESHOLD = 80     # grey levels: smaller differences are anti-aliasing
-MAX_DIFF_RATIO = 0.002   # share of pixels allowed to differ (font rasteriser updates)
+DPI = 150
+PIXEL_THRESHOLD = 20     # grey levels: the join band is 27 below white
+MAX_DIFF_PIXELS = 40     # pixels allowed to differ (a rasteriser update); one branch label is ~150
 
 
 @pytest.fixture(scope="module")
@@ -43,21 +46,32 @@ def builds(sample_root, tmp_path_factory):
 def test_page_matches_golden(builds, name, project, key, page, tmp_path, update_golden):
     target, result = builds[project]
     sheet = result.sheets[key]
-    actual_png = render_page(target / f"{key}.pdf", sheet.plan.page_numbers[page], tmp_path / name, DPI)
+    page_png = render_page(target / f"{key}.pdf", sheet.plan.page_numbers[page], tmp_path / name, DPI)
+    actual = lanes_of(Image.open(page_png).convert("L"), sheet, page)
     expected_png = GOLDEN / f"{name}.png"
     if update_golden or not expected_png.exists():
         if not update_golden:
             pytest.fail(f"no golden image {expected_png}; run pytest --update-golden and review it")
-        shutil.copy(actual_png, expected_png)
-    actual, expected = Image.open(actual_png).convert("L"), Image.open(expected_png).convert("L")
+        actual.save(expected_png, optimize=True)
+    expected = Image.open(expected_png).convert("L")
     if actual.size != expected.size:
         _keep(name, actual, expected, None)
         pytest.fail(f"{name}: size {actual.size} != golden {expected.size}")
     diff = ImageChops.difference(actual, expected).point(lambda v: 255 if v > PIXEL_THRESHOLD else 0)
-    ratio = diff.histogram()[255] / (diff.width * diff.height)
-    if ratio > MAX_DIFF_RATIO:
+    count = diff.histogram()[255]
+    if count > MAX_DIFF_PIXELS:
         _keep(name, actual, expected, diff)
-        pytest.fail(f"{name}: {ratio:.4%} of pixels differ (limit {MAX_DIFF_RATIO:.2%}); see {OUTPUT}")
+        pytest.fail(f"{name}: {count} pixels differ (limit {MAX_DIFF_PIXELS}); see {OUTPUT}")
+
+
+def lanes_of(page: Image.Image, sheet, index: int) -> Image.Image:
+    """The lanes of one flowchart page: the drawing, without the text columns."""
+    k = DPI / 25.4
+    rows = sheet.layout.pages[index]
+    left = sheet.view.page.margin.kiri + sheet.view.cols.lanes_x
+    top = sheet.plan.row_tops[rows[0]]
+    bottom = sheet.plan.row_tops[rows[-1]] + sheet.plan.row_heights[rows[-1]]
+    return page.crop((round(left * k), round(top * k), round((left + sheet.layout.width) * k), round(bottom * k)))
 
 
 def _keep(name, actual, expected, diff):

@@ -99,25 +99,26 @@ class Label:
     x: float       # left edge (align=left) or right edge (align=right)
     dy: float      # baseline offset from the row centre
     align: str = "left"
+    size: float = LABEL_SIZE  # smaller only where no free place takes the full size (layout.labels)
 
     @property
     def extent(self) -> tuple[float, float]:
         """Horizontal extent, from the shipped font's metrics."""
-        width = text_width(self.text, LABEL_SIZE)
+        width = text_width(self.text, self.size)
         return (self.x, self.x + width) if self.align == "left" else (self.x - width, self.x)
 
 
 @lru_cache(maxsize=None)
-def _advances() -> tuple[dict[int, int], int, int]:
-    font = TTFont(FONT_DIR / "LiberationSans-Regular.ttf", lazy=True)
+def _advances(bold: bool = False) -> tuple[dict[int, int], int, int]:
+    font = TTFont(FONT_DIR / ("LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"), lazy=True)
     widths = font["hmtx"].metrics
     cmap = font.getBestCmap()
     return {cp: widths[name][0] for cp, name in cmap.items()}, font["head"].unitsPerEm, widths[".notdef"][0]
 
 
-def text_width(text: str, size: float) -> float:
-    """Width in mm of ``text`` set in Liberation Sans at ``size`` mm."""
-    advances, em, fallback = _advances()
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in mm of ``text`` set in Liberation Sans (bold or regular) at ``size`` mm."""
+    advances, em, fallback = _advances(bold)
     return sum(advances.get(ord(c), fallback) for c in text) / em * size
 
 
@@ -244,7 +245,7 @@ class FlowLayout:
             elif isinstance(p, Label):
                 a, b = p.extent
                 if a < hi and b > lo:  # drawn in every cell it overlaps; each clips its part
-                    out.append(Label(p.text, p.x - lo, p.dy, p.align))
+                    out.append(dataclasses.replace(p, x=p.x - lo))
             elif lo <= _x(p) < hi:
                 out.append(_shift(p, -lo))
         # draw order: join band, lines, symbols, arrowheads, labels, connectors
@@ -277,7 +278,12 @@ def build(sop: Sop, lane_widths: Sequence[float]) -> FlowLayout:
     rows, nodes = _rows_and_nodes(sop, lanes)
     edges = _edges(sop, nodes)
     layout = FlowLayout(lanes, rows, nodes, edges)
-    _Router(layout).route()
+    router = _Router(layout)
+    router.route()
+    from soppress.layout import labels  # it measures against this module's primitives
+    for row, text, near, label_lanes in router.label_requests:
+        prims = layout.rows[row].prims
+        prims.extend(labels.place(text, label_lanes, near, labels.obstacles(prims)))
     return layout
 
 
@@ -352,6 +358,7 @@ class _Router:
         self.top_used: set[int] = set()              # nodes whose top entry is taken
         self.side_used: dict[tuple[int, str], set[float]] = {}  # (row, side) -> used dy offsets
         self.tracks: list[tuple[float, int, int]] = []          # (x, first row, last row)
+        self.label_requests: list[tuple[int, str, tuple[float, float], list[Lane]]] = []
 
     def route(self) -> None:
         L = self.L
@@ -414,11 +421,10 @@ class _Router:
         rows[dst.row].prims.append(VLine(x, Anchor.TOP, Anchor.CENTER, dy_end=-t.h / 2))
         rows[dst.row].prims.append(Arrowhead(x, -t.h / 2, "down"))
         if e.label and abs(s.x - t.x) < 1e-6:  # below the symbol, beside the line
-            self._label(src.row, e.label, s.x + 1.0, s.h / 2 + 3.2, "left", s)
-        elif e.label:  # above the horizontal leg, next to the symbol
-            right = t.x > s.x
-            edge = s.x + s.w / 2 + 0.8 if right else s.x - s.w / 2 - 0.8
-            self._label(src.row, e.label, edge, -1.0, "left" if right else "right", s)
+            self._label(src.row, e.label, s, (s.x + 0.5, s.h / 2 + 1.0), "bottom")
+        elif e.label:  # by the horizontal leg, next to the symbol
+            sign = 1 if t.x > s.x else -1
+            self._label(src.row, e.label, s, (s.x + sign * (s.w / 2 + 1.0), 0.0), "right" if sign > 0 else "left")
 
     # -- tracked edges
 
@@ -449,32 +455,16 @@ class _Router:
         self.tracks.append((x, r1, r2))
         self._draw_tracked(e, side, x, dy_src, dy_dst)
 
-    def _label(self, row: int, text: str, x: float, dy: float, align: str, symbol: Symbol,
-               limit: float | None = None) -> None:
-        """Place a branch label on its exit line, just clear of the symbol.
-
-        In order of preference: inside the symbol's lane (no grid line crosses it);
-        running on into the next lane when the lane is too narrow; lifted above the
-        symbol on its own side when a track (``limit``) or the table edge is in the way."""
-        lane = self.L.lanes[symbol.lane]
-        outward = 1 if align == "left" else -1
-        if symbol.kind == "keputusan" and dy < 0:  # start where the diamond's slope is, not at its corner
-            x = symbol.x + outward * (_half_width_at(symbol, dy) + 0.5)
-        label = Label(text, x, dy, align)
-        a, b = label.extent
-        lane_lo, lane_hi = lane.x + 0.4, lane.x + lane.w - 0.4
-        hard_lo, hard_hi = 0.3, self.L.width - 0.3
-        if limit is not None:
-            hard_lo, hard_hi = (max(hard_lo, limit + 0.6), hard_hi) if align == "right" else \
-                (hard_lo, min(hard_hi, limit - 0.6))
-        if not (lane_lo <= a and b <= lane_hi) and not (hard_lo <= a and b <= hard_hi):
-            width = b - a
-            lifted_x = lane_hi if align == "left" else lane_lo  # above the symbol, on the exit's side
-            label = Label(text, lifted_x, -symbol.h / 2 - 0.8, "right" if align == "left" else "left")
-            a, b = label.extent
-            if a < hard_lo or b > hard_hi:
-                label = Label(text, min(max(symbol.x - width / 2, hard_lo), hard_hi - width), -symbol.h / 2 - 0.8)
-        self.L.rows[row].prims.append(label)
+    def _label(self, row: int, text: str, symbol: Symbol, near: tuple[float, float], side: str) -> None:
+        """Ask for a branch label by the point its branch leaves ``symbol``; labels are
+        placed once every line is drawn (layout.labels), in the symbol's lane or else
+        the lane the branch runs into."""
+        lanes = self.L.lanes
+        order = [symbol.lane]
+        step = {"right": 1, "left": -1}.get(side)
+        if step and 0 <= symbol.lane + step < len(lanes):
+            order.append(symbol.lane + step)
+        self.label_requests.append((row, text, near, [lanes[i] for i in order]))
 
     def _edges_x(self, src: Node, dst: Node, side: str, dy_src: float, dy_dst: float) -> tuple[float, float]:
         """Where a route leaves the source and enters the target on ``side``."""
@@ -557,8 +547,7 @@ class _Router:
                                              dy_end=dy_dst))
         if e.label:
             s = max(src.symbols, key=lambda sym: sign * sym.x)
-            self._label(src.row, e.label, s_edge + sign * 0.8, dy_src - 1.0,
-                        "left" if side == "right" else "right", s, limit=x)
+            self._label(src.row, e.label, s, (s_edge + sign * 1.0, dy_src), side)
 
 
 def _half_width_at(s: Symbol, dy: float) -> float:

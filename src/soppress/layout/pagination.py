@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from soppress.layout.flowchart import (CONNECTOR_ROOM, CONNECTOR_W, Anchor, Connector, FlowLayout, Lane, VLine,
                                        base_height)
@@ -113,3 +113,61 @@ def plan_pages(layout: FlowLayout, heights: Sequence[float], capacities: Sequenc
         pages.append(page)
         r = page[-1] + 1
     return pages
+
+
+class Measured(Protocol):
+    """What a layout pass reports: the pages the rows landed on, and (when readable)
+    each row's height and each page's room for rows, in mm."""
+    pages: list[list[int]]
+    heights: list[float] | None
+    capacities: list[float]
+
+
+class Unsettled(Exception):
+    """No plan the renderer followed within the passes allowed."""
+
+
+def settle(layout: FlowLayout, first: Measured, attempt: Callable[[list[list[int]]], Measured],
+           passes: int, slack_step: float = 2.0):
+    """Plan, lay out, and re-plan until a pass lands every row on its planned page.
+
+    A pass that does not follow its plan (a row overflowed) teaches the planner its
+    heights; re-planning from those alone can swing between two plans for ever (a row
+    taller with a connector moves a break, which moves the connector back). So the
+    planner keeps, for every row, the tallest height any pass measured (plans only
+    grow more careful), never lays out a plan it already tried (it takes the pages the
+    renderer chose instead), and when both were tried leaves more room on each page.
+    Returns the pass that followed its plan."""
+    tried: list[list[list[int]]] = []
+    worst = first.heights
+    capacities = list(first.capacities)
+    slack = 0.0
+
+    def plan() -> list[list[int]]:
+        rooms = [c - slack for c in capacities]
+        return plan_pages(layout, worst, rooms) if worst else measured.pages
+
+    measured = first
+    planned = plan()
+    for _ in range(passes):
+        tried.append(planned)
+        measured = attempt(planned)
+        if measured.pages == planned:
+            return measured
+        if measured.heights:
+            worst = measured.heights if not worst else [max(a, b) for a, b in zip(worst, measured.heights)]
+        if measured.capacities:
+            capacities = _least(capacities, measured.capacities) if capacities else list(measured.capacities)
+        options = [plan(), measured.pages]
+        planned = next((p for p in options if p not in tried), None)
+        while planned is None and slack < 60:
+            slack += slack_step
+            planned = next((p for p in (plan(),) if p not in tried), None)
+        if planned is None:
+            break
+    raise Unsettled(f"pagination did not settle after {len(tried)} passes: {tried}")
+
+
+def _least(a: Sequence[float], b: Sequence[float]) -> list[float]:
+    """Page by page, the smaller room (each list's last value serves later pages)."""
+    return [min(a[min(i, len(a) - 1)], b[min(i, len(b) - 1)]) for i in range(max(len(a), len(b)))]

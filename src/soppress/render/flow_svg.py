@@ -56,9 +56,10 @@ class _Svg:
         self.body.append(f'<rect x="{_n(x1)}" y="{_n(y1)}" width="{_n(x2 - x1)}" height="{_n(y2 - y1)}"{rounded} '
                          f'fill="{fill}"{stroke}/>')
 
-    def text(self, x: float, y: float, text: str, anchor: str = "start", bold: bool = False):
+    def text(self, x: float, y: float, text: str, anchor: str = "start", bold: bool = False,
+             size: float = LABEL_SIZE):
         """``text`` on the baseline ``y``, starting, centred or ending at ``x``."""
-        self.body.append(text_path(text, x, y, LABEL_SIZE, anchor, bold))
+        self.body.append(text_path(text, x, y, size, anchor, bold))
 
     def svg(self) -> bytes:
         head = (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_n(self.w)}mm" '
@@ -129,7 +130,7 @@ def cell_svg(layout: FlowLayout, row: int, lane: int, height_mm: float) -> bytes
         elif isinstance(p, Arrowhead):
             c.polygon(arrow_points(p, cy), fill=BLACK, outline=None)
         elif isinstance(p, Label):
-            c.text(p.x, cy + p.dy, p.text, anchor="end" if p.align == "right" else "start")
+            c.text(p.x, cy + p.dy, p.text, anchor="end" if p.align == "right" else "start", size=p.size)
         elif isinstance(p, Connector):
             _connector(c, p, height_mm)
     return c.svg()

@@ -6,9 +6,10 @@ page breaks: the page plan adds them, see soppress.layout.pagination), and each
 table row's cell contents (kegiatan, mutu baku, keterangan)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from soppress.layout import flowchart
+from soppress.layout import flowchart, headings
 from soppress.layout.flowchart import FlowLayout, Row
 from soppress.layout.page import Columns, Page, columns, landscape
 from soppress.layout.pagination import PagePlan
@@ -37,11 +38,10 @@ LEGEND = [
 
 @dataclass(frozen=True)
 class Lines:
-    """A cell's text: a lead text and sub-step lines ("a." …). ``inline``: the sub
-    line follows the lead on the same paragraph, after a line break (a sub-step row)."""
+    """A cell's text: a lead text and lettered items ("a." …: sub-steps, or the
+    items the text itself writes), which the renderers set with a hanging indent."""
     lead: str = ""
     subs: tuple[tuple[str, str], ...] = ()
-    inline: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,35 @@ class RowView:
     kelengkapan: Lines
     waktu: Lines
     output: Lines
-    keterangan: str
+    keterangan: Lines
+
+
+@dataclass(frozen=True)
+class TableHeads:
+    """The flowchart table's headings as printed (case applied), each broken into
+    lines that fit its column (layout.headings): both renderers set these lines."""
+    no: headings.Heading
+    kegiatan: headings.Heading
+    pelaksana: headings.Heading
+    mutu_baku: headings.Heading
+    keterangan: headings.Heading
+    kelengkapan: headings.Heading
+    waktu: headings.Heading
+    output: headings.Heading
+    lanes: tuple[headings.Heading, ...]
+
+
+def table_heads(sop: Sop, cols: Columns) -> TableHeads:
+    h = sop.tampilan.judul_kolom
+
+    def fit(text: str, width: float) -> headings.Heading:
+        return headings.fit(text.upper() if sop.tampilan.kapital else text, width)
+
+    mutu = cols.kelengkapan + cols.waktu + cols.output
+    return TableHeads(fit(h.no, cols.no), fit(h.kegiatan, cols.kegiatan), fit(h.pelaksana, sum(cols.lanes)),
+                      fit(h.mutu_baku, mutu), fit(h.keterangan, cols.keterangan),
+                      fit(h.kelengkapan, cols.kelengkapan), fit(h.waktu, cols.waktu), fit(h.output, cols.output),
+                      tuple(fit(p.nama, w) for p, w in zip(sop.pelaksana, cols.lanes)))
 
 
 @dataclass(frozen=True)
@@ -82,6 +110,7 @@ class SheetView:
     rows: tuple[RowView, ...]
     summary: tuple[dict, ...]
     identity_pt: float = 9.0      # the identity sheet's type; smaller (to 8 pt) when that keeps it on one page
+    table_heads: TableHeads | None = None  # the headings broken to fit their columns
 
 
 @dataclass(frozen=True)
@@ -114,7 +143,8 @@ def sheet_view(project: Project, sop_file: SopFile, enactment: Enactment | None 
         enactment.header if enactment else None, enactment.closing if enactment else None,
         tuple(identity_rows(sop, enactment.tanggal if enactment else None)), _sections(project, sop),
         sop.tampilan.judul_kolom,
-        tuple(p.nama for p in sop.pelaksana), tuple(_row(r) for r in layout.rows), tuple(summary(sop)))
+        tuple(p.nama for p in sop.pelaksana), tuple(_row(r) for r in layout.rows), tuple(summary(sop)),
+        table_heads=table_heads(sop, cols))
 
 
 def identity_rows(sop: Sop, enacted_on: str | None = None) -> list[tuple[str, str]]:
@@ -163,6 +193,28 @@ def _list(project: Project, items: list[Butir], style: str, cite: bool) -> b.Num
         for i, item in enumerate(items)), indent=5.5, gap=0.6, align="left")
 
 
+ITEM = re.compile(r"^\s*([a-z]|\d{1,2})([.)])\s+(\S.*)$")
+
+
+def items(text: str | None) -> Lines:
+    """Free text whose lines run "a. …", "b. …" (or "1. …") as a lead and lettered
+    sub-items, so every renderer sets them with a hanging indent; a line that does
+    not start an item continues the item before it. Text without items stays whole."""
+    lead: list[str] = []
+    subs: list[list[str]] = []
+    for line in (text or "").splitlines():
+        found = ITEM.match(line)
+        if found:
+            subs.append([found[1] + found[2], found[3].strip()])
+        elif subs:
+            subs[-1][1] += "\n" + line.strip()
+        else:
+            lead.append(line)
+    if not subs:
+        return Lines(text or "")
+    return Lines("\n".join(lead).strip(), tuple((m, v) for m, v in subs))
+
+
 def _mutu(step: Langkah, field: str) -> Lines:
     own = getattr(step, field)
     lead = str(own) if own else ""
@@ -174,18 +226,19 @@ def _mutu(step: Langkah, field: str) -> Lines:
 
 def _row(row: Row) -> RowView:
     if row.kind == "bagian":
-        return RowView("bagian", row.no, Lines(row.text), Lines(), Lines(), Lines(), "")
+        return RowView("bagian", row.no, Lines(row.text), Lines(), Lines(), Lines(), Lines())
     step = row.step
     if row.kind == "sub":
         i = step.sub.index(row.sub)
-        lead = step.uraian if i == 0 and step.uraian else ""
+        lead = items(step.uraian if i == 0 and step.uraian else "")
         waktu = row.sub.waktu or (step.waktu if i == 0 else None)
-        return RowView("sub", row.no, Lines(lead, ((sub_marker(i), row.sub.uraian),), inline=True),
-                       Lines(row.sub.kelengkapan or ""), Lines(str(waktu) if waktu else ""),
-                       Lines(row.sub.output or ""), row.sub.keterangan or (step.keterangan if i == 0 else "") or "")
-    kegiatan = Lines(step.uraian, tuple((sub_marker(i), s.uraian) for i, s in enumerate(step.sub)))
+        kegiatan = Lines(lead.lead, (*lead.subs, (sub_marker(i), row.sub.uraian)))
+        return RowView("sub", row.no, kegiatan, Lines(row.sub.kelengkapan or ""), Lines(str(waktu) if waktu else ""),
+                       Lines(row.sub.output or ""), items(row.sub.keterangan or (step.keterangan if i == 0 else "")))
+    lead = items(step.uraian)
+    kegiatan = Lines(lead.lead, (*lead.subs, *((sub_marker(i), s.uraian) for i, s in enumerate(step.sub))))
     return RowView("langkah", row.no, kegiatan, _mutu(step, "kelengkapan"), _mutu(step, "waktu"),
-                   _mutu(step, "output"), step.keterangan or "")
+                   _mutu(step, "output"), items(step.keterangan))
 
 
 def summary(sop: Sop) -> list[dict]:

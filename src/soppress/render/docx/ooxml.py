@@ -182,11 +182,13 @@ def write(cell, markdown: str | None, bold: bool = False, align=None, size: floa
 
 
 def lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
-    """'a. …' lines, each its own paragraph, wrapping back to the cell's edge as in
-    the PDF (the marker takes 4 mm and a space; no hanging indent)."""
+    """'a. …' lines, each its own paragraph with a hanging indent as in the PDF: the
+    marker hangs in the first 4 mm, the text's later lines align under its first."""
     for i, (mark, value) in enumerate(items):
         paragraph = cell.paragraphs[0] if first and i == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
-        paragraph.add_run(f"{mark}\t ")
+        paragraph.add_run(f"{mark}\t")
+        paragraph.paragraph_format.left_indent = Mm(4)
+        paragraph.paragraph_format.first_line_indent = Mm(-4)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
         runs(paragraph, value)
 

@@ -76,7 +76,7 @@ def cell_png(layout: FlowLayout, row: int, lane: int, height_mm: float) -> bytes
         elif isinstance(p, Arrowhead):
             _arrow(c, p, cy)
         elif isinstance(p, Label):
-            font = _font(round(LABEL_SIZE * c.k))
+            font = _font(round(p.size * c.k))
             x = p.x * c.k
             c.draw.text((x, (cy + p.dy) * c.k), p.text, font=font, fill=BLACK,
                         anchor="rs" if p.align == "right" else "ls")

@@ -21,6 +21,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 
+from soppress.layout.headings import PAD
 from soppress.render.docx import ooxml as dx
 from soppress.render import flow_svg
 from soppress.render.docx import png_draw
@@ -171,29 +172,33 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
 
 def _header(table, sheet: PlannedSheet, heights: list[float]) -> None:
     view = sheet.view
-    heads, n = view.heads, len(view.cols.lanes)
+    n = len(view.cols.lanes)
     first = dx.row(table, heights[0] if heights else None, exact=bool(heights), header=True)
     second = dx.row(table, heights[1] if len(heights) > 1 else None, exact=len(heights) > 1, header=True)
     center = WD_ALIGN_PARAGRAPH.CENTER
     for cell in (*first.cells, *second.cells):
         dx.valign(cell)
-        dx.margins(cell, 1.0, vertical=0)  # as the PDF's, centred in a row of the PDF's exact height
-    spans = [(0, 1, heads.no), (1, 2, heads.kegiatan), (2, 2 + n, heads.pelaksana),
-             (2 + n, 5 + n, heads.mutu_baku), (5 + n, 6 + n, heads.keterangan)]
-    for start, end, title in spans:
+        dx.margins(cell, PAD, vertical=0)  # as the PDF's, centred in a row of the PDF's exact height
+    h = view.table_heads
+    spans = [(0, 1, h.no), (1, 2, h.kegiatan), (2, 2 + n, h.pelaksana), (2 + n, 5 + n, h.mutu_baku),
+             (5 + n, 6 + n, h.keterangan)]
+    for start, end, heading in spans:
         cell = first.cells[start].merge(first.cells[end - 1]) if end - start > 1 else first.cells[start]
         if start in (0, 1, 5 + n):  # spans both heading rows
             cell = cell.merge(second.cells[start])
-        dx.write(cell, _case(view, title), bold=True, align=center)
-    for i, lane in enumerate(view.lanes):
-        dx.write(second.cells[2 + i], _case(view, lane), bold=True, align=center)
-    for i, title in enumerate((heads.kelengkapan, heads.waktu, heads.output)):
-        dx.write(second.cells[2 + n + i], _case(view, title), bold=True, align=center)
+        _heading(cell, heading)
+    for i, heading in enumerate((*h.lanes, h.kelengkapan, h.waktu, h.output)):
+        _heading(second.cells[2 + i], heading)
     if view.sop.tampilan.baris_indeks:
         index = dx.row(table, heights[2] if len(heights) > 2 else None, exact=len(heights) > 2, header=True)
         for i, cell in enumerate(index.cells):
             dx.margins(cell, 0.3)
             dx.write(cell, str(i + 1), align=center, size=7)
+
+
+def _heading(cell, heading) -> None:
+    """A heading in the lines the view broke it into, at its size (as the PDF)."""
+    dx.write(cell, "  \n".join(heading.lines), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=heading.pt)
 
 
 def _cell_lines(cell, lines: Lines) -> None:
@@ -220,7 +225,7 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
     _cell_lines(cells[1], row.kegiatan)
     for offset, lines in ((2, row.kelengkapan), (3, row.waktu), (4, row.output)):
         _cell_lines(cells[offset + n], lines)
-    dx.write(cells[5 + n], row.keterangan or None)
+    _cell_lines(cells[5 + n], row.keterangan)
 
 
 def alt_text(sheet: PlannedSheet, index: int, lane: int) -> str:

@@ -88,7 +88,7 @@ def _band(width: float, prims: list[Primitive]) -> str | None:
             body.append(_arrow(p, cy))
         elif isinstance(p, Label):
             anchor = "end" if p.align == "right" else "start"
-            body.append(f'<text x="{p.x:.3f}" y="{cy + p.dy:.3f}" font-family="{FONT}" font-size="{LABEL_SIZE}" '
+            body.append(f'<text x="{p.x:.3f}" y="{cy + p.dy:.3f}" font-family="{FONT}" font-size="{p.size:.3f}" '
                         f'text-anchor="{anchor}">{_escape(p.text)}</text>')
     if not masks and not body:
         return None

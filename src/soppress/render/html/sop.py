@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from soppress.errors import template_error
 from soppress.layout.flowchart import FlowLayout
+from soppress.layout.headings import HEAD_PT, Heading
 from soppress.render.html import css_draw
 from soppress.render.html.assets import AssetUrl, font_stack, fonts_css
 from soppress.render.html.blocks import HtmlContext, block_css, blocks, draw, kop_lines, signature_lines
@@ -71,20 +72,31 @@ def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowc
         font=Markup(font_stack(view.font)), fonts_css=Markup(fonts_css(view.font, assets)), author=view.author,
         logo=assets(view.kop.logo) if view.kop.logo else None, identity_rows=view.identity,
         sections=[tuple((s.title, blocks(s.blocks, ctx)) for s in pair) for pair in view.sections],
-        heads=view.heads, lanes=view.lanes,
+        heads=view.heads, lanes=view.lanes, head=_heads(view),
         rows=[_row(layout, i, r, measuring) for i, r in enumerate(view.rows)],
         legend=legend_html(), summary=view.summary, created=build_time().isoformat() + "Z", closing=draw(view.closing, ctx) if view.closing else None,
     )
 
 
+def _heading(heading: Heading) -> Markup:
+    """A heading in the lines the view broke it into (the cell does not break them again)."""
+    size = "" if heading.pt == HEAD_PT else Markup(' style="font-size: {}pt"').format(heading.pt)
+    return Markup('<span class="kolom"{}>{}</span>').format(size, Markup("<br>").join(heading.lines))
+
+
+def _heads(view: SheetView) -> dict:
+    h = view.table_heads
+    out = {name: _heading(getattr(h, name)) for name in
+           ("no", "kegiatan", "pelaksana", "mutu_baku", "keterangan", "kelengkapan", "waktu", "output")}
+    out["lanes"] = [_heading(lane) for lane in h.lanes]
+    return out
+
+
 def _lines(lines: Lines) -> Markup:
-    lead = text.inline(lines.lead)
-    if lines.inline:  # a sub-step row: the step's uraian (first row only), then its own line
-        lead = lead + Markup("<br>") if lines.lead else lead
-        return lead + Markup("").join(Markup('<span class="sub"><span class="m">{}</span> {}</span>').format(
-            m, text.inline(v)) for m, v in lines.subs)
-    return lead + Markup("").join(Markup('<div class="sub"><span class="m">{}</span> {}</div>').format(
-        m, text.inline(v)) for m, v in lines.subs)
+    """The lead, then each item on its own line with a hanging indent (the marker
+    hangs in the indent, the text's later lines align under its first)."""
+    return text.inline(lines.lead) + Markup("").join(
+        Markup('<div class="sub"><span class="m">{}</span>{}</div>').format(m, text.inline(v)) for m, v in lines.subs)
 
 
 @dataclass
@@ -105,7 +117,7 @@ def _row(layout: FlowLayout, index: int, row: RowView, measuring: bool = False) 
     cells = [("" if measuring else css_draw.cell_style(layout, index, lane.index)) for lane in layout.lanes]
     page_break = any(page and page[0] == index for page in layout.pages[1:])
     return _HtmlRow(row.kind, row.no, _lines(row.kegiatan), _lines(row.kelengkapan), _lines(row.waktu),
-                    _lines(row.output), text.inline(row.keterangan), cells, layout.rows[index].min_height,
+                    _lines(row.output), _lines(row.keterangan), cells, layout.rows[index].min_height,
                     page_break)
 
 

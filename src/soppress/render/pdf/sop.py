@@ -5,9 +5,10 @@ it landed on and its height. If the flow spans pages, the layout module plans th
 pagination with the off-page connectors' height counted (``plan_pages``); the
 rows that start a page get an explicit page break and the whole document is laid
 out once more — the output. The flowchart starts on a page of its own, so a long
-SOP is measured without its identity sheet, which is cheaper. Should a final pass
-ever paginate differently from the plan, the pages are planned again from the
-heights that pass measured and the sheet laid out again (bounded).
+SOP is measured without its identity sheet, which is cheaper. Should a pass ever
+paginate differently from its plan, ``pagination.settle`` plans again (from the
+tallest heights any pass measured, never a plan twice) and lays the sheet out
+again, a bounded number of times.
 """
 from __future__ import annotations
 
@@ -145,22 +146,19 @@ def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base
     html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
     if len(m.pages) == 1 and whole:
         return _result(pagination.paginate(view.layout, m.pages), html, document, m, view)
-    planned = _plan(layout, m)
-    for _ in range(MAX_PASSES):
-        layout = pagination.paginate(view.layout, planned)
+    last = {}
+
+    def attempt(pages: list[list[int]]) -> Measure:
+        layout = pagination.paginate(view.layout, pages)
         html, document, m = lay_out(layout)
-        if m.pages == layout.pages:
-            return _result(layout, html, document, m, view)
-        # the plan overflowed: plan again with the heights this pass measured (adopting its
-        # pages would keep the old break and can leave a row alone on a page)
-        previous, planned = planned, _plan(layout, m)
-        if planned == previous:
-            planned = m.pages
-    raise PaginationError("pagination did not settle")
+        last.update(layout=layout, html=html, document=document)
+        return m
 
-
-def _plan(layout: FlowLayout, m: Measure) -> list[list[int]]:
-    return pagination.plan_pages(layout, m.heights, m.capacities) if m.heights else m.pages
+    try:
+        m = pagination.settle(view.layout, m, attempt, MAX_PASSES)  # the last pass is the settled one
+    except pagination.Unsettled as exc:
+        raise PaginationError(str(exc)) from None
+    return _result(last["layout"], last["html"], last["document"], m, view)
 
 
 def _result(layout: FlowLayout, html: str, document: weasyprint.Document, m: Measure,
