@@ -110,23 +110,28 @@ def render_all(docs: Sequence[Document], root: Path, formats: Sequence[str], *, 
 def combine(pdfs: Sequence[bytes]) -> tuple[bytes, int]:
     """One PDF of all ``pdfs`` in order, each starting on a front side: a blank page
     (the size of the letter's last page) follows a letter with an odd page count.
-    Returns the PDF and the number of blank pages added."""
-    from pypdf import PdfReader, PdfWriter
-    writer = PdfWriter()
+    Returns the PDF and the number of blank pages added. pikepdf (qpdf) copies the
+    pages: pypdf took about 20 s for 1,000 two-page letters, qpdf about 2 s."""
+    import pikepdf
+    out = pikepdf.Pdf.new()
+    sources = []                  # qpdf copies foreign pages when saving: keep them open until then
     blanks = 0
     for data in pdfs:
-        reader = PdfReader(io.BytesIO(data))
-        for page in reader.pages:
-            writer.add_page(page)
-        if len(reader.pages) % 2:
-            last = reader.pages[-1].mediabox
-            writer.add_blank_page(width=float(last.width), height=float(last.height))
+        source = pikepdf.Pdf.open(io.BytesIO(data))
+        sources.append(source)
+        out.pages.extend(source.pages)
+        if len(source.pages) % 2:
+            x0, y0, x1, y1 = (float(v) for v in source.pages[-1].mediabox)
+            out.add_blank_page(page_size=(x1 - x0, y1 - y0))
             blanks += 1
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), blanks
+    buffer = io.BytesIO()
+    out.save(buffer)
+    for source in sources:
+        source.close()
+    return buffer.getvalue(), blanks
 
 
 def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    import pikepdf
+    with pikepdf.Pdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
