@@ -34,6 +34,7 @@ CHUNK = 25  # most letters per task: laid out together (letters.pdf), and still 
 def cases_from_folder(folder: Path, report: Report, jobs: int | None = 1) -> list:
     """Every valid case of a folder of case files (``kasus/*.yaml``), in file order;
     problems in ``report``. ``jobs``: processes (None: the usable cores)."""
+    import soppress.cases.load  # noqa: F401 - imported once, before the workers fork
     files = sorted(folder.glob("*.yaml"))
     found = []
     for kasus, diagnostics in _map(_read_cases, files, jobs):
@@ -95,6 +96,9 @@ def render_letters(setup: LetterSetup, ctxs: Sequence[KonteksSurat], unit: str, 
     """``{format: bytes}`` for each numbered letter, in order; ``progress(n)`` after each
     chunk (n letters done). ``jobs``: processes (None: the usable cores); ``options`` go
     to ``letter_document`` (samarkan, rahasia)."""
+    import soppress.forms.output, soppress.letters.pdf, soppress.letters.view  # noqa: F401, E401 - before the fork
+    if "docx" in formats:
+        import soppress.render.docx.document  # noqa: F401
     global _SETUP
     _SETUP = setup
     formats = tuple(dict.fromkeys(formats))
