@@ -89,9 +89,8 @@ def _write(folder: Path, stem: str, parts: dict[str, bytes]) -> list[Path]:
     return [write_private(folder / f"{stem}.{fmt}", data) for fmt, data in parts.items()]
 
 
-def _stem(jenis: str, doc, nomor_register: str, redaksi: bool) -> str:
+def _stem(jenis: str, nomor: str, nomor_register: str, redaksi: bool) -> str:
     from soppress.letters.batch import safe_name
-    nomor = doc.title[len(doc.subject) + 1:]          # the title is "<judul> <nomor surat>"
     return f"{jenis}{'-samaran' if redaksi else ''}-{safe_name(nomor_register)}-{safe_name(nomor)}"
 
 
@@ -108,7 +107,7 @@ def buat(jenis: str, nomor_register: str, cases: Path | None, formats: str, proj
     """Isi surat JENIS untuk satu berkas kasus (kasus/NOMOR_REGISTER.yaml) dengan nomor dari register."""
     from soppress.checks.diagnostics import Report
     from soppress.forms import api as forms_api
-    from soppress.letters.batch import letters_for_cases, render_all
+    from soppress.letters.batch import numbered_letters, render_letters
     chosen = _formats(formats)
     root, setup, unit, data = _prepare(project_dir, jenis, unit, isian)
     report = Report()
@@ -119,9 +118,9 @@ def buat(jenis: str, nomor_register: str, cases: Path | None, formats: str, proj
             click.echo(report.render_text(), err=True)
     from soppress.forms.output import private_folder
     folder = private_folder(root, out)   # a wrong folder is refused before a number is taken
-    doc = letters_for_cases(setup, jenis, unit, [kasus], data, samarkan=redaksi)[0]
-    parts = render_all([doc], root, chosen, jobs=1)[0]
-    for path in _write(folder, _stem(jenis, doc, nomor_register, redaksi), parts):
+    [ctx] = numbered_letters(setup, jenis, unit, [kasus], data, samarkan=redaksi)
+    [parts] = render_letters(setup, [ctx], unit, chosen, jobs=1, samarkan=redaksi)
+    for path in _write(folder, _stem(jenis, ctx.surat.nomor, nomor_register, redaksi), parts):
         click.echo(f"ditulis: {_shown(root, path)}")
 
 
@@ -155,34 +154,35 @@ def massal(jenis: str, cases: Path | None, csv_file: Path | None, formats: str, 
         folder = forms_api.case_folder(root, cases)
         if not folder.is_dir():
             raise click.ClickException(f"folder kasus {folder} tidak ada")
-        found = batch.cases_from_folder(folder, report)
+        found = batch.cases_from_folder(folder, report, jobs)
         source = str(folder)
     _fail_on(report, source)
     if not found:
         raise click.ClickException(f"tidak ada kasus di {source}")
     folder_out = private_folder(root, out)
-    docs = batch.letters_for_cases(setup, jenis, unit, found, data, samarkan=redaksi)
-    parts = _render(docs, root, sorted({*chosen, "pdf"}), jobs)
-    for kasus, doc, part in zip(found, docs, parts):
-        _write(folder_out, _stem(jenis, doc, kasus.nomor_register, redaksi), {fmt: part[fmt] for fmt in chosen})
+    ctxs = batch.numbered_letters(setup, jenis, unit, found, data, samarkan=redaksi)
+    parts = _render(setup, ctxs, unit, sorted({*chosen, "pdf"}), jobs, redaksi)
+    for kasus, ctx, part in zip(found, ctxs, parts):
+        _write(folder_out, _stem(jenis, ctx.surat.nomor, kasus.nomor_register, redaksi),
+               {fmt: part[fmt] for fmt in chosen})
     combined, blanks = batch.combine([p["pdf"] for p in parts])
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     [path] = _write(folder_out, f"{jenis}{'-samaran' if redaksi else ''}-gabungan-{stamp}", {"pdf": combined})
-    click.echo(f"ditulis: {len(docs)} surat per kasus ({', '.join(chosen)}) di {_shown(root, folder_out)}/")
+    click.echo(f"ditulis: {len(ctxs)} surat per kasus ({', '.join(chosen)}) di {_shown(root, folder_out)}/")
     click.echo(f"ditulis: {_shown(root, path)}: {batch.page_count(combined)} halaman, termasuk {blanks} halaman "
                "kosong agar setiap surat mulai di lembar baru saat dicetak bolak-balik")
 
 
-def _render(docs, root: Path, formats: list[str], jobs: int | None):
+def _render(setup, ctxs, unit: str, formats: list[str], jobs: int | None, redaksi: bool):
     """Render with a progress bar on a terminal, plain count lines otherwise: counts only."""
-    from soppress.letters.batch import render_all
-    total = len(docs)
+    from soppress.letters.batch import render_letters
+    total = len(ctxs)
     if sys.stderr.isatty():
         with click.progressbar(length=total, label="menggambar surat", file=sys.stderr, show_pos=True) as bar:
-            return render_all(docs, root, formats, jobs=jobs, progress=bar.update)
+            return render_letters(setup, ctxs, unit, formats, jobs=jobs, progress=bar.update, samarkan=redaksi)
     done = [0]
 
     def line(n: int) -> None:
         done[0] += n
         click.echo(f"digambar: {done[0]}/{total} surat", err=True)
-    return render_all(docs, root, formats, jobs=jobs, progress=line)
+    return render_letters(setup, ctxs, unit, formats, jobs=jobs, progress=line, samarkan=redaksi)

@@ -1,14 +1,17 @@
 """Letters for case files: one case, or one kind for many cases with one combined PDF.
 
-    cases = cases_from_folder(folder, report)       # or cases_from_csv(file, report)
-    docs = letters_for_cases(setup, "rujukan", "hst", cases, isian, samarkan=False)
-    parts = render_all(docs, root, ["pdf"], jobs=None, progress=print_count)
+    cases = cases_from_folder(folder, report, jobs)  # or cases_from_csv(file, report)
+    ctxs = numbered_letters(setup, "rujukan", "hst", cases, isian, samarkan=False)
+    parts = render_letters(setup, ctxs, "hst", ["pdf"], jobs=None, progress=print_count)
     pdf, blanks = combine([p["pdf"] for p in parts])
 
-Rendering is the slow part (weasyprint lays out a one-page letter in about 0.2 s), so
-letters are drawn in a pool of forked processes, in chunks, and the per-letter PDFs are
-joined with pypdf. Each letter starts on a new sheet of a duplex print: a letter with
-an odd page count is followed by one blank page of its own size.
+Reading the case files (YAML with positions) and drawing the letters are the slow parts,
+so both run in a pool of forked processes, in chunks; the drafts and the numbers are
+taken in this process, under one register lock. A worker makes each letter's final view
+from its numbered context and lays a chunk out in one weasyprint document
+(``letters.pdf``); the per-letter PDFs are joined with pikepdf. Each letter starts on a
+new sheet of a duplex print: a letter with an odd page count is followed by one blank
+page of its own size.
 Nothing here puts a case value in a message: problems name files, lines and fields.
 """
 from __future__ import annotations
@@ -20,18 +23,34 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from soppress.checks.diagnostics import Report
-from soppress.letters.build import buat_surat_banyak
+from soppress.letters.build import bernomor
+from soppress.letters.context import KonteksSurat
 from soppress.letters.from_case import data_dari_kasus
 from soppress.letters.setup import LetterSetup
-from soppress.views.blocks import Document
 
-CHUNK = 8   # letters per task: few enough round trips, small enough for an even spread
+CHUNK = 25  # most letters per task: laid out together (letters.pdf), and still an even spread
 
 
-def cases_from_folder(folder: Path, report: Report) -> list:
-    """Every valid case of a folder of case files (``kasus/*.yaml``); problems in ``report``."""
-    from soppress.cases.load import load_cases
-    return [c.kasus for c in load_cases(folder, report) if c.kasus is not None]
+def cases_from_folder(folder: Path, report: Report, jobs: int | None = 1) -> list:
+    """Every valid case of a folder of case files (``kasus/*.yaml``), in file order;
+    problems in ``report``. ``jobs``: processes (None: the usable cores)."""
+    import soppress.cases.load  # noqa: F401 - imported once, before the workers fork
+    files = sorted(folder.glob("*.yaml"))
+    found = []
+    for kasus, diagnostics in _map(_read_cases, files, jobs):
+        report.extend(diagnostics)
+        if kasus is not None:
+            found.append(kasus)
+    return found
+
+
+def _read_cases(files: list[Path]) -> list[tuple[Any, list]]:
+    from soppress.cases.load import read_case_file
+    out = []
+    for file in files:
+        report = Report()
+        out.append((read_case_file(file, report).kasus, report.diagnostics))
+    return out
 
 
 def cases_from_csv(file: Path, report: Report) -> list:
@@ -39,14 +58,14 @@ def cases_from_csv(file: Path, report: Report) -> list:
     return [c.kasus for c in read_csv_cases(file, report) if c.kasus is not None]
 
 
-def letters_for_cases(setup: LetterSetup, jenis: str, unit: str, cases: Sequence, isian: dict[str, Any] | None,
-                      *, samarkan: bool = False) -> list[Document]:
-    """One letter of ``jenis`` per case, numbered from the register in one lock.
-    ``isian``: the letter data the case file does not hold ({"surat": {tujuan, …},
+def numbered_letters(setup: LetterSetup, jenis: str, unit: str, cases: Sequence, isian: dict[str, Any] | None,
+                     *, samarkan: bool = False) -> list[KonteksSurat]:
+    """The context of one letter of ``jenis`` per case, numbered from the register in one
+    lock. ``isian``: the letter data the case file does not hold ({"surat": {tujuan, …},
     "rincian": {mediator, pihak, …}}), the same for every letter."""
     isian = isian or {}
     data = [data_dari_kasus(k, surat=isian.get("surat"), rincian=isian.get("rincian")) for k in cases]
-    return buat_surat_banyak(setup, jenis, unit, data, setup.register(), samarkan=samarkan)
+    return bernomor(setup, jenis, unit, data, setup.register(), samarkan=samarkan)
 
 
 def safe_name(text: str) -> str:
@@ -54,50 +73,74 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text.strip()).strip(".-") or "tanpa-nomor"
 
 
-# ---------------------------------------------------------------- rendering in processes
+# ---------------------------------------------------------------- work in processes
 
-_ROOT: Path | None = None
+_SETUP: LetterSetup | None = None          # set before the pool forks: the workers inherit it
 
 
-def _draw(docs: list[Document], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
-    """Runs in a worker: every format of every letter of a chunk."""
+def _draw(ctxs: list[KonteksSurat], unit: str, formats: tuple[str, ...], options: dict) -> list[dict[str, bytes]]:
+    """Runs in a worker: the final view of each letter of a chunk, then every format; the
+    chunk's PDFs come from one layout (``letters.pdf``)."""
     from soppress.forms.output import render
-    return [{fmt: render(doc, fmt, _ROOT) for fmt in formats} for doc in docs]
+    from soppress.letters.pdf import letters_pdf
+    from soppress.letters.view import letter_document
+    root = _SETUP.root
+    docs = [letter_document(_SETUP, ctx, unit, **options) for ctx in ctxs]
+    pdfs = letters_pdf(docs, root) if "pdf" in formats else [None] * len(docs)
+    return [{fmt: pdf if fmt == "pdf" else render(doc, fmt, root) for fmt in formats} for doc, pdf in zip(docs, pdfs)]
 
 
-def _init(root: Path) -> None:
-    global _ROOT
-    _ROOT = root
-
-
-def render_all(docs: Sequence[Document], root: Path, formats: Sequence[str], *, jobs: int | None = None,
-               progress: Callable[[int], None] | None = None) -> list[dict[str, bytes]]:
-    """``{format: bytes}`` for each document, in order; ``progress(n)`` after each chunk
-    (n letters done). ``jobs``: processes (default: the usable cores)."""
-    from soppress.build import cpu_count
+def render_letters(setup: LetterSetup, ctxs: Sequence[KonteksSurat], unit: str, formats: Sequence[str], *,
+                   jobs: int | None = None, progress: Callable[[int], None] | None = None,
+                   **options) -> list[dict[str, bytes]]:
+    """``{format: bytes}`` for each numbered letter, in order; ``progress(n)`` after each
+    chunk (n letters done). ``jobs``: processes (None: the usable cores); ``options`` go
+    to ``letter_document`` (samarkan, rahasia)."""
+    import soppress.forms.output, soppress.letters.pdf, soppress.letters.view  # noqa: F401, E401 - before the fork
+    if "docx" in formats:
+        import soppress.render.docx.document  # noqa: F401
+    global _SETUP
+    _SETUP = setup
     formats = tuple(dict.fromkeys(formats))
-    chunks = [list(docs[i:i + CHUNK]) for i in range(0, len(docs), CHUNK)]
-    workers = max(1, min(jobs or cpu_count(), len(chunks)))
-    results: list[list[dict[str, bytes]] | None] = [None] * len(chunks)
+    return _map(_draw, list(ctxs), jobs, progress, unit, formats, options)
+
+
+def _init(root: Path | None) -> None:
+    """A worker that did not inherit the setup (spawn: Windows, macOS) loads it once."""
+    global _SETUP
+    if _SETUP is None and root is not None:
+        from soppress.sources.project import load_project
+        _SETUP = LetterSetup.of_project(load_project(root, Report()))
+
+
+def _map(func: Callable, items: list, jobs: int | None, progress: Callable[[int], None] | None = None,
+         *args) -> list:
+    """``func(chunk, *args)`` over chunks of ``items`` (a list per chunk) in a pool of
+    processes (forked where the system can); the results joined in order."""
+    import multiprocessing
+    from soppress.build import cpu_count
+    workers = max(1, min(jobs or cpu_count(), len(items)))
+    size = max(1, min(CHUNK, -(-len(items) // workers)))     # a small batch still spreads over the workers
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    results: list[list | None] = [None] * len(chunks)
     if workers == 1:
-        _init(root)
         for i, chunk in enumerate(chunks):
-            results[i] = _draw(chunk, formats)
+            results[i] = func(chunk, *args)
             if progress:
                 progress(len(chunk))
-        return [part for chunk in results for part in chunk]
-    import multiprocessing
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init,
-                             initargs=(root,)) as pool:
-        pending: dict[Future, int] = {pool.submit(_draw, chunk, formats): i for i, chunk in enumerate(chunks)}
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                i = pending.pop(future)
-                results[i] = future.result()
-                if progress:
-                    progress(len(chunks[i]))
+    else:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        root = _SETUP.root if _SETUP else None
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init,
+                                 initargs=(root,)) as pool:
+            pending: dict[Future, int] = {pool.submit(func, chunk, *args): i for i, chunk in enumerate(chunks)}
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    i = pending.pop(future)
+                    results[i] = future.result()
+                    if progress:
+                        progress(len(chunks[i]))
     return [part for chunk in results for part in chunk]
 
 
@@ -106,23 +149,28 @@ def render_all(docs: Sequence[Document], root: Path, formats: Sequence[str], *, 
 def combine(pdfs: Sequence[bytes]) -> tuple[bytes, int]:
     """One PDF of all ``pdfs`` in order, each starting on a front side: a blank page
     (the size of the letter's last page) follows a letter with an odd page count.
-    Returns the PDF and the number of blank pages added."""
-    from pypdf import PdfReader, PdfWriter
-    writer = PdfWriter()
+    Returns the PDF and the number of blank pages added. pikepdf (qpdf) copies the
+    pages: pypdf took about 20 s for 1,000 two-page letters, qpdf about 2 s."""
+    import pikepdf
+    out = pikepdf.Pdf.new()
+    sources = []                  # qpdf copies foreign pages when saving: keep them open until then
     blanks = 0
     for data in pdfs:
-        reader = PdfReader(io.BytesIO(data))
-        for page in reader.pages:
-            writer.add_page(page)
-        if len(reader.pages) % 2:
-            last = reader.pages[-1].mediabox
-            writer.add_blank_page(width=float(last.width), height=float(last.height))
+        source = pikepdf.Pdf.open(io.BytesIO(data))
+        sources.append(source)
+        out.pages.extend(source.pages)
+        if len(source.pages) % 2:
+            x0, y0, x1, y1 = (float(v) for v in source.pages[-1].mediabox)
+            out.add_blank_page(page_size=(x1 - x0, y1 - y0))
             blanks += 1
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), blanks
+    buffer = io.BytesIO()
+    out.save(buffer)
+    for source in sources:
+        source.close()
+    return buffer.getvalue(), blanks
 
 
 def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    import pikepdf
+    with pikepdf.Pdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
