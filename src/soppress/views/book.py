@@ -81,9 +81,14 @@ def _subheading(title: str) -> b.Heading:
     return b.Heading((title,), level=2, align="left", space_after=2)
 
 
-def sheet_pages(sheet: PlannedSheet) -> int:
-    """The pages of an SOP sheet (identity sheet, then the flowchart), as its plan laid it out."""
-    return max(sheet.plan.page_numbers)
+def first_pages(counts: list[tuple[str, int]], front: int) -> dict[str, int]:
+    """The page each lampiran starts on, from the front matter's page count and each
+    lampiran's (anchor, pages): a sheet has as many pages as its plan laid out,
+    ``max(PagePlan.page_numbers)`` (the flowchart comes last)."""
+    starts, page = {}, front + 1
+    for anchor, pages in counts:
+        starts[anchor], page = page, page + pages
+    return starts
 
 
 def split(document: b.Document, lampiran: list[str]) -> tuple[b.Document, dict[str, b.Document]]:
