@@ -44,7 +44,7 @@ def whole_book(project_root: Path, out: Path) -> bytes:
     from soppress.render.pdf.document import layout
     plans = {k: v["plan"] for k, v in json.loads((out / ".soppress-cache.json").read_text())["plans"].items()}
     jobs.prepare(check(project_root)[0], out, ("pdf",))
-    document, _, _ = jobs._book("uji", plans)
+    document, _ = jobs._book("uji", plans, peta=((out / "uji" / "peta-keterkaitan.svg").read_text(), None))
     return layout(document, project_root, jobs._state.env).write_pdf()
 
 

@@ -9,7 +9,10 @@ view. Outputs are written to a staging folder and moved into place together unde
 build lock (soppress.outputs): a kill leaves every output old or new, never torn. A document is made again only when the hash of
 what it is made from changed (soppress.cache), so a build after no change only hashes
 its inputs; the book reuses the cached page plans of unchanged SOPs. The documents to
-make are work units (soppress.jobs) run over the machine's cores.
+make are work units (soppress.jobs) run over the machine's cores. The SOP book is made
+of units too (``_book_parts``): its front matter and each lampiran are laid out as
+separate PDF parts, numbered from pages known from the page plans, cached like outputs
+(build/.bagian/), and joined; an edit lays out again only the parts it changed.
 
 This module imports no renderer: a build with nothing to make never loads them."""
 from __future__ import annotations
@@ -57,6 +60,11 @@ class Unit:
     expand: Callable | None = None  # (plans, infos) -> the units it is made of, once its needs are met
     parts: tuple = ()              # a book: (anchor, SOP, the sheet's key) of each lampiran
     base: str = ""                 # a book: the key of its front matter, but for the lampiran's page numbers
+    peta: str = ""                 # a book: the key of its peta keterkaitan
+    keys: dict = field(default_factory=dict)  # outputs made from another key than ``key`` (the book's peta)
+
+    def key_of(self, rel: str) -> str:
+        return self.keys.get(rel, self.key)
 
     def __post_init__(self):
         self.doc = self.doc or self.name
@@ -85,7 +93,7 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
         state = work.prepare(project, out_dir, formats, out.staging)
         units = _units(project, state, work, formats, only)
         plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.rows) for u in units if u.kind == "sheet"}
-        todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key) for rel in u.outputs)
+        todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key_of(rel)) for rel in u.outputs)
                 or (u.kind == "sheet" and plans[u.name] is None)]
         result.skipped = [u.doc for u in units if u not in todo]
         if {"pdf", "docx"} & set(formats):  # the book in parts, each made again only when it changed
@@ -100,11 +108,10 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
                 continue
             if unit.doc not in result.built:
                 result.built.append(unit.doc)
-            note, key = {}, unit.key
-            if unit.kind == "book_front":  # its key follows from the page count it came out with
-                note, key = {"base": unit.base, "pages": done.pages}, front_key(unit.base, unit.args[2], done.pages[""])
+            note = {"base": unit.base, "pages": done.pages} if unit.kind == "book_front" else {}
             for rel, sha in done.written.items():
                 out.staged(rel)  # written by the worker into staging; moved into place with the rest
+                key = front_key(unit.base, unit.args[2], done.pages[""]) if note else unit.key_of(rel)
                 manifest.record(rel, key, sha, unit.doc, **note)
                 result.written.append(out_dir / rel)
             if done.plan is not None:
@@ -166,11 +173,13 @@ def _units(project, state, work, formats, only) -> list[Unit]:
         outputs = [f"{key}/peta-keterkaitan.svg"] + [f"{key}/buku-sop.{ext}" for ext in ("pdf", "docx")
                                                       if ext in formats]
         own = cache.digest(common, "book-own", cache.file_digest(file), repr(view), kop(view.doc.unit))
+        peta = cache.digest(common, "book-peta", peta_source(project, lampiran))
         units.append(Unit("book", f"{key}/buku-sop", book, outputs, (key,), tuple(lampiran),
                           rows=sum(u.rows for u in units if u.name in lampiran), with_plans=True,
                           parts=tuple((info.anchor, info.sop_key, cache.digest(own, sheets[info.sop_key], info.anchor))
                                       for info in view.lampiran),
-                          base=cache.digest(own, peta_source(project, lampiran))))
+                          base=cache.digest(own, peta_source(project, lampiran)),
+                          peta=peta, keys={f"{key}/peta-keterkaitan.svg": peta}))
     return units
 
 
@@ -251,37 +260,38 @@ def _book_parts(book: Unit, manifest: cache.Manifest, out_dir: Path, formats, fo
     def fresh(rel: str, unit_key: str) -> bool:
         return not force and manifest.fresh(out_dir, rel, unit_key)
 
+    peta_name = f"{book.name} (peta)"
+    peta_rel = [f"{key}/peta-keterkaitan.svg"] + ([work.peta_png_path(key)] if "docx" in formats else [])
+    peta = [] if all(fresh(rel, book.peta) for rel in peta_rel) else [
+        Unit("book_peta", peta_name, book.peta, peta_rel, (key,), doc=book.doc)]
+
     def expand(plans: dict, infos: dict) -> list[Unit]:
         own = {n: plans[n] for n in book.needs}
         counts = [(anchor, max(own[sop]["page_numbers"])) for anchor, sop, _ in book.parts]
         front = infos.get(front_name) or _recorded_pages(manifest.outputs.get(front_rel), book.base)
-        if front is not None and front_name not in infos:  # the page count of the last build: still right?
-            if not fresh(front_rel, front_key(book.base, counts, front[""])):
-                return [Unit("book_front", front_name, "", [front_rel], (key, own, counts, front[""]),
-                             rows=book.rows, doc=book.doc, base=book.base),
-                        Unit("book", f"{book.name} (susun)", book.key, [], needs=(front_name,), doc=book.doc,
-                             expand=expand)]
-        elif front is None:
-            return [Unit("book_front", front_name, "", [front_rel], (key, own, counts, None), rows=book.rows,
-                         doc=book.doc, base=book.base),
-                    Unit("book", f"{book.name} (susun)", book.key, [], needs=(front_name,), doc=book.doc,
-                         expand=expand)]
+        if front_name not in infos and (front is None or not fresh(front_rel, front_key(book.base, counts, front[""]))):
+            # its page count is not known, or it must be laid out again (the lampiran's numbers changed):
+            # the rest follows when it is laid out (with the last build's page count as the first guess)
+            return peta + [Unit("book_front", front_name, "", [front_rel], (key, own, counts, front and front[""]),
+                                rows=book.rows, doc=book.doc, base=book.base),
+                           Unit("book", f"{book.name} (susun)", book.key, [], needs=(front_name,), doc=book.doc,
+                                expand=expand)]
         starts = first_pages(counts, front[""])
-        units = []
+        units = [] if front_name in infos else list(peta)
         if "pdf" in formats:
-            for (anchor, sop, part_key), (_, pages) in zip(book.parts, counts):
+            for anchor, sop, part_key in book.parts:
                 rel, part_key = work.part_path(key, anchor), cache.digest(part_key, str(starts[anchor]))
                 if not fresh(rel, part_key):
                     units.append(Unit("book_part", f"{book.name} ({anchor})", part_key, [rel],
                                       (key, own, anchor, starts[anchor]), rows=sum(map(len, own[sop]["pages"])),
                                       doc=book.doc))
+            units.append(Unit("book", book.name, book.key, [f"{key}/buku-sop.pdf"], (key, own, counts),
+                              tuple(u.name for u in units if u.kind == "book_part"), doc=book.doc))
         if "docx" in formats:
             pages = {**{k: v for k, v in front.items() if k}, **starts}
             units.append(Unit("book_docx", f"{book.name} (docx)", book.key, [f"{key}/buku-sop.docx"],
-                              (key, own, pages), rows=book.rows, doc=book.doc))
-        outputs = [rel for rel in book.outputs if not rel.endswith(".docx")]
-        units.append(Unit("book", book.name, book.key, outputs, (key, own, counts if "pdf" in formats else None),
-                          tuple(u.name for u in units if u.kind == "book_part"), doc=book.doc))
+                              (key, own, pages), (peta_name,) if peta else (),
+                              rows=book.rows, doc=book.doc))
         return units
     return expand
 

@@ -166,22 +166,28 @@ def part_path(key: str, part: str) -> str:
     return f"{PARTS}/{key}/{part}.pdf"
 
 
-def _book(key: str, plans: dict[str, dict], pages: dict[str, int] | None = None, png: bool = False):
-    """The book's view from its lampiran's page plans (drawn, not laid out again)."""
-    s = _state
-    view = s.decrees[key]
+def peta_png_path(key: str) -> str:
+    return f"{PARTS}/{key}/peta.png"
+
+
+def _book(key: str, plans: dict[str, dict], pages: dict[str, int] | None = None,
+          peta: tuple[str, bytes | None] = ("", None)):
+    """The book's view from its lampiran's page plans (drawn, not laid out again);
+    ``peta``: its SVG and PNG (none for a part that does not show it)."""
+    view = _state.decrees[key]
     sheets = {info.sop_key: planned(info.sop_key, plans[info.sop_key]) for info in view.lampiran}
-    keys = [info.sop_key for info in view.lampiran]
-    svg = peta_svg(s.project, keys)
-    document = book_document(view, sheets, svg, peta_png(s.project, keys) if png else None, pages)
-    return document, [info.anchor for info in view.lampiran], svg
+    return book_document(view, sheets, *peta, pages), [info.anchor for info in view.lampiran]
+
+
+def _peta_keys(key: str) -> list[str]:
+    return [info.sop_key for info in _state.decrees[key].lampiran]
 
 
 def book_front(done: Done, key: str, plans: dict[str, dict], counts: list, guess: int | None) -> None:
     """The front matter. Its daftar isi prints where each lampiran starts, which follows
     from its own page count: laid out with ``guess`` (the last build's count), and again
     if the count came out different."""
-    document, anchors, _ = _book(key, plans)
+    document, anchors = _book(key, plans, peta=(peta_svg(_state.project, _peta_keys(key)), None))
     front, _ = split(document, anchors)
     pages = guess
     for _ in range(MAX_FRONT_PASSES):
@@ -197,31 +203,42 @@ def book_front(done: Done, key: str, plans: dict[str, dict], counts: list, guess
 
 def book_part(done: Done, key: str, plans: dict[str, dict], anchor: str, first: int) -> None:
     """One lampiran of the PDF book, numbered from the page it starts on."""
-    document, anchors, _ = _book(key, plans)
+    document, anchors = _book(key, plans)
     laid = layout_document(split(document, anchors)[1][anchor], _state.project.root, _state.env, first_page=first)
     done.pages = {"": len(laid.pages)}
     _write(done, part_path(key, anchor), laid.write_pdf())
 
 
+def book_peta(done: Done, key: str) -> None:
+    """The book's peta keterkaitan: the SVG, and for the DOCX book a PNG (graphviz takes about
+    a second for it), kept for the next build."""
+    _write(done, f"{key}/peta-keterkaitan.svg", peta_svg(_state.project, _peta_keys(key)).encode("utf-8"))
+    if "docx" in _state.formats:
+        _write(done, peta_png_path(key), peta_png(_state.project, _peta_keys(key)))
+
+
 def book_docx(done: Done, key: str, plans: dict[str, dict], pages: dict[str, int]) -> None:
     """The DOCX book; its daftar isi shows the pages of the PDF book."""
-    document, _, _ = _book(key, plans, pages, png=True)
+    peta = (_read(f"{key}/peta-keterkaitan.svg").decode("utf-8"), _read(peta_png_path(key)))
+    document, _ = _book(key, plans, pages, peta)
     _write(done, f"{key}/buku-sop.docx", to_docx(document, _state.project.root))
 
 
 def book(done: Done, key: str, plans: dict[str, dict], counts: list | None = None) -> None:
-    """The peta, and the PDF book joined from its parts (``counts``: each lampiran's pages
-    as planned). A part that came out with other pages than planned would shift every
-    number after it: then the book is laid out whole, as one document."""
+    """The PDF book joined from its parts (``counts``: each lampiran's pages as planned);
+    without them (no PDF, no DOCX: an HTML build), the peta alone. A part that came out
+    with other pages than planned would shift every number after it: then the book is
+    laid out whole, as one document."""
     s = _state
-    document, anchors, svg = _book(key, plans)
-    _write(done, f"{key}/peta-keterkaitan.svg", svg.encode("utf-8"))
     if counts is None:
+        _write(done, f"{key}/peta-keterkaitan.svg", peta_svg(s.project, _peta_keys(key)).encode("utf-8"))
         return
+    anchors = [anchor for anchor, _ in counts]
     parts = [_read(part_path(key, part)) for part in [FRONT] + anchors]
     if [page_count(part) for part in parts[1:]] == [pages for _, pages in counts]:
         _write(done, f"{key}/buku-sop.pdf", join(parts))
     else:  # a lampiran paginates as its sheet (views.book): a safety net
+        document, _ = _book(key, plans, peta=(_read(f"{key}/peta-keterkaitan.svg").decode("utf-8"), None))
         _write(done, f"{key}/buku-sop.pdf", layout_document(document, s.project.root, s.env).write_pdf())
 
 
@@ -237,4 +254,4 @@ def peta(done: Done) -> None:
 
 
 UNITS = {"sheet": sheet, "keputusan": keputusan, "book": book, "book_front": book_front, "book_part": book_part,
-         "book_docx": book_docx, "peta": peta}
+         "book_docx": book_docx, "book_peta": book_peta, "peta": peta}
