@@ -96,10 +96,9 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
         todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key_of(rel)) for rel in u.outputs)
                 or (u.kind == "sheet" and plans[u.name] is None)]
         result.skipped = [u.doc for u in units if u not in todo]
-        if {"pdf", "docx"} & set(formats):  # the book in parts, each made again only when it changed
-            for unit in todo:
-                if unit.kind == "book":
-                    unit.expand = _book_parts(unit, manifest, out_dir, formats, force)
+        for unit in todo:  # the book in parts, each made again only when it changed (with PDF or DOCX)
+            if unit.kind == "book" and unit.keys:
+                unit.expand = _book_parts(unit, manifest, out_dir, formats, force)
 
         for unit, done in _run(todo, plans, jobs, progress, (root, out_dir, tuple(formats), out.staging)):
             if done.error:  # its staged files are not moved into place: its previous outputs stay
@@ -162,6 +161,7 @@ def _units(project, state, work, formats, only) -> list[Unit]:
         return units
     units.append(Unit("peta", "peta-keterkaitan", cache.digest(common, "peta", peta_source(project)),
                       ["peta-keterkaitan.svg"]))
+    in_parts = bool({"pdf", "docx"} & set(formats))  # the book made in parts (_book_parts), its peta one of them
     for key, view in state.decrees.items():
         file, lampiran = project.root / view.file.path, [info.sop_key for info in view.lampiran]
         own = cache.digest(common, "keputusan", cache.file_digest(file), repr(keputusan_views.document(view)),
@@ -179,7 +179,7 @@ def _units(project, state, work, formats, only) -> list[Unit]:
                           parts=tuple((info.anchor, info.sop_key, cache.digest(own, sheets[info.sop_key], info.anchor))
                                       for info in view.lampiran),
                           base=cache.digest(own, peta_source(project, lampiran)),
-                          peta=peta, keys={f"{key}/peta-keterkaitan.svg": peta}))
+                          peta=peta, keys={f"{key}/peta-keterkaitan.svg": peta} if in_parts else {}))
     return units
 
 
