@@ -238,7 +238,7 @@ def book(done: Done, key: str, plans: dict[str, dict], counts: list | None = Non
     if [page_count(part) for part in parts[1:]] == [pages for _, pages in counts]:
         _write(done, f"{key}/buku-sop.pdf", join(parts))
     else:  # a lampiran paginates as its sheet (views.book): a safety net
-        document, _ = _book(key, plans, peta=(_read(f"{key}/peta-keterkaitan.svg").decode("utf-8"), None))
+        document, _ = _book(key, plans, peta=(peta_svg(s.project, _peta_keys(key)), None))
         _write(done, f"{key}/buku-sop.pdf", layout_document(document, s.project.root, s.env).write_pdf())
 
 
