@@ -108,8 +108,7 @@ def test_a_lampiran_that_grows_moves_the_numbers_of_the_parts_after_it(project, 
     assert {rel: (out / rel).read_bytes() for rel in reference} == reference
 
 
-def test_a_cold_build_lays_the_front_matter_out_twice_at_most_and_each_lampiran_once(project, tmp_path,
-                                                                                     monkeypatch):
+def test_a_cold_build_lays_the_front_matter_out_twice_and_each_lampiran_once(project, tmp_path, monkeypatch):
     seen = laid_out(monkeypatch)
     assert not build(project, tmp_path / "out", formats=["pdf"], jobs=1).failed
     front = "sampul+bab-keputusan+daftar-isi+penjelasan+peta"

@@ -172,13 +172,13 @@ def _units(project, state, work, formats, only) -> list[Unit]:
                             peta_source(project, lampiran), *(sheets[k] for k in lampiran))
         outputs = [f"{key}/peta-keterkaitan.svg"] + [f"{key}/buku-sop.{ext}" for ext in ("pdf", "docx")
                                                       if ext in formats]
-        own = cache.digest(common, "book-own", cache.file_digest(file), repr(view), kop(view.doc.unit))
+        book_own = cache.digest(common, "book-own", cache.file_digest(file), repr(view), kop(view.doc.unit))
         peta = cache.digest(common, "book-peta", peta_source(project, lampiran))
         units.append(Unit("book", f"{key}/buku-sop", book, outputs, (key,), tuple(lampiran),
                           rows=sum(u.rows for u in units if u.name in lampiran), with_plans=True,
-                          parts=tuple((info.anchor, info.sop_key, cache.digest(own, sheets[info.sop_key], info.anchor))
-                                      for info in view.lampiran),
-                          base=cache.digest(own, peta_source(project, lampiran)),
+                          parts=tuple((i.anchor, i.sop_key, cache.digest(book_own, sheets[i.sop_key], i.anchor))
+                                      for i in view.lampiran),
+                          base=cache.digest(book_own, peta_source(project, lampiran)),
                           peta=peta, keys={f"{key}/peta-keterkaitan.svg": peta} if in_parts else {}))
     return units
 

@@ -7,8 +7,8 @@ uses the same page size, margins and font for the lampiran, and every SOP starts
 a new page, so a lampiran paginates in the book exactly as on its own.
 
 The PDF book is laid out in parts (``split``): the front matter (cover to peta) and each
-lampiran, joined afterwards; a lampiran part has as many pages as its sheet's plan
-(``sheet_pages``), so every part's first page number is known before any layout."""
+lampiran, joined afterwards; a lampiran part has as many pages as its sheet's plan, so
+every part's first page number is known before any layout (``first_pages``)."""
 from __future__ import annotations
 
 import dataclasses
