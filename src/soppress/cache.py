@@ -96,8 +96,9 @@ class Manifest:
         """Every recorded output is on disk as written."""
         return all(file_digest(out_dir / rel) == entry.get("sha256") for rel, entry in self.outputs.items())
 
-    def record(self, rel: str, key: str, sha256: str, doc: str) -> None:
-        self.outputs[rel] = {"key": key, "sha256": sha256, "doc": doc}
+    def record(self, rel: str, key: str, sha256: str, doc: str, **note) -> None:
+        """``note``: what else the next build needs to know of it (a book front's pages)."""
+        self.outputs[rel] = {"key": key, "sha256": sha256, "doc": doc, **note}
 
     def plan(self, sop: str, key: str) -> dict | None:
         entry = self.plans.get(sop)

@@ -1,4 +1,5 @@
-"""The work units of a build: one SOP sheet, one Keputusan, one SOP book, one peta.
+"""The work units of a build: one SOP sheet, one Keputusan, one peta, and the SOP book in
+parts: its front matter, each lampiran, the DOCX, and the PDF joined from the parts.
 
 They run in worker processes (or in the building process for a one-job build). A unit
 gets names and plain data only (SOP keys, page plans as PagePlan.to_dict()) and returns
@@ -26,13 +27,13 @@ from soppress.render.html.assets import file_assets, relative_assets
 from soppress.render.html.document import to_html
 from soppress.render.html.sop import environment, render
 from soppress.render.pdf.document import layout as layout_document
-from soppress.render.pdf.document import part_pages
+from soppress.render.pdf.document import join, page_count, part_pages
 from soppress.render.pdf.archive import archive_pdf
 from soppress.render.pdf.sop import plan_sheet
 from soppress.render.peta import peta_png, peta_svg
 from soppress.sources.project import Project
 from soppress.views import keputusan as keputusan_views
-from soppress.views.book import book_document
+from soppress.views.book import book_document, first_pages, split
 from soppress.views.sop import PlannedSheet, SheetView, sheet_view
 
 
@@ -41,6 +42,7 @@ class Done:
     name: str                                           # the document, as the summary names it
     written: dict[str, str] = field(default_factory=dict)  # path relative to the build folder -> sha256
     plan: dict | None = None                            # a sheet's PagePlan.to_dict()
+    pages: dict[str, int] | None = None                 # a book part: its pages (""), where its sections start
     error: str | None = None                            # an Indonesian message when it failed
 
 
@@ -155,28 +157,101 @@ def keputusan(done: Done, key: str) -> None:
         _write(done, f"{key}/keputusan.docx", to_docx(doc, root))
 
 
-def book(done: Done, key: str, plans: dict[str, dict]) -> None:
-    """The SOP book: the Keputusan and its lampiran, each sheet drawn from its cached plan."""
-    s, root = _state, _state.project.root
-    view = s.decrees[key]
+PARTS = ".bagian"  # build/.bagian/<Keputusan>/<part>.pdf: the PDF book's parts, kept for the next build
+FRONT = "depan"    # the front matter's part: cover, Keputusan, daftar isi, penjelasan, peta
+MAX_FRONT_PASSES = 3
+
+
+def part_path(key: str, part: str) -> str:
+    return f"{PARTS}/{key}/{part}.pdf"
+
+
+def peta_png_path(key: str) -> str:
+    return f"{PARTS}/{key}/peta.png"
+
+
+def _book(key: str, plans: dict[str, dict], pages: dict[str, int] | None = None,
+          peta: tuple[str, bytes | None] = ("", None)):
+    """The book's view from its lampiran's page plans (drawn, not laid out again);
+    ``peta``: its SVG and PNG (none for a part that does not show it)."""
+    view = _state.decrees[key]
     sheets = {info.sop_key: planned(info.sop_key, plans[info.sop_key]) for info in view.lampiran}
-    keys = [info.sop_key for info in view.lampiran]
-    svg = peta_svg(s.project, keys)
-    _write(done, f"{key}/peta-keterkaitan.svg", svg.encode("utf-8"))
-    if "pdf" not in s.formats and "docx" not in s.formats:
+    return book_document(view, sheets, *peta, pages), [info.anchor for info in view.lampiran]
+
+
+def _peta_keys(key: str) -> list[str]:
+    return [info.sop_key for info in _state.decrees[key].lampiran]
+
+
+def book_front(done: Done, key: str, plans: dict[str, dict], counts: list, guess: int | None) -> None:
+    """The front matter. Its daftar isi prints where each lampiran starts, which follows
+    from its own page count: laid out with ``guess`` (the last build's count), and again
+    if the count came out different."""
+    document, anchors = _book(key, plans, peta=(peta_svg(_state.project, _peta_keys(key)), None))
+    front, _ = split(document, anchors)
+    pages = guess
+    for _ in range(MAX_FRONT_PASSES):
+        laid = layout_document(front, _state.project.root, _state.env, toc_pages=first_pages(counts, pages or 0))
+        if len(laid.pages) == pages:
+            break
+        pages = len(laid.pages)
+    else:
+        raise UserError(f"{key}: galat: halaman buku SOP tidak dapat ditetapkan [buku.halaman]")
+    done.pages = {"": pages, **part_pages(laid, [section.name for section in front.sections])}
+    _write(done, part_path(key, FRONT), laid.write_pdf())
+
+
+def book_part(done: Done, key: str, plans: dict[str, dict], anchor: str, first: int) -> None:
+    """One lampiran of the PDF book, numbered from the page it starts on."""
+    document, anchors = _book(key, plans)
+    laid = layout_document(split(document, anchors)[1][anchor], _state.project.root, _state.env, first_page=first)
+    done.pages = {"": len(laid.pages)}
+    _write(done, part_path(key, anchor), laid.write_pdf())
+
+
+def book_peta(done: Done, key: str) -> None:
+    """The book's peta keterkaitan: the SVG, and for the DOCX book a PNG (graphviz takes about
+    a second for it), kept for the next build."""
+    _write(done, f"{key}/peta-keterkaitan.svg", peta_svg(_state.project, _peta_keys(key)).encode("utf-8"))
+    if "docx" in _state.formats:
+        _write(done, peta_png_path(key), peta_png(_state.project, _peta_keys(key)))
+
+
+def book_docx(done: Done, key: str, plans: dict[str, dict], pages: dict[str, int]) -> None:
+    """The DOCX book; its daftar isi shows the pages of the PDF book."""
+    peta = (_read(f"{key}/peta-keterkaitan.svg").decode("utf-8"), _read(peta_png_path(key)))
+    document, _ = _book(key, plans, pages, peta)
+    _write(done, f"{key}/buku-sop.docx", to_docx(document, _state.project.root))
+
+
+def book(done: Done, key: str, plans: dict[str, dict], counts: list | None = None) -> None:
+    """The PDF book joined from its parts (``counts``: each lampiran's pages as planned);
+    without them (no PDF, no DOCX: an HTML build), the peta alone. A part that came out
+    with other pages than planned would shift every number after it: then the book is
+    laid out whole, as one document."""
+    s = _state
+    if counts is None:
+        _write(done, f"{key}/peta-keterkaitan.svg", peta_svg(s.project, _peta_keys(key)).encode("utf-8"))
         return
-    png = peta_png(s.project, keys) if "docx" in s.formats else None
-    document = book_document(view, sheets, svg, png)
-    laid = layout_document(document, root, s.env)
-    if "pdf" in s.formats:
-        _write(done, f"{key}/buku-sop.pdf", laid.write_pdf())
-    if "docx" in s.formats:  # its daftar isi shows the pages the PDF book laid out
-        pages = part_pages(laid, [section.name for section in document.sections])
-        _write(done, f"{key}/buku-sop.docx", to_docx(book_document(view, sheets, svg, png, pages), root))
+    anchors = [anchor for anchor, _ in counts]
+    parts = [_read(part_path(key, part)) for part in [FRONT] + anchors]
+    if [page_count(part) for part in parts[1:]] == [pages for _, pages in counts]:
+        _write(done, f"{key}/buku-sop.pdf", join(parts))
+    else:  # a lampiran paginates as its sheet (views.book): a safety net
+        document, _ = _book(key, plans, peta=(peta_svg(s.project, _peta_keys(key)), None))
+        _write(done, f"{key}/buku-sop.pdf", layout_document(document, s.project.root, s.env).write_pdf())
+
+
+def _read(rel: str) -> bytes:
+    """A file of this build (staging) or, unchanged, of the last one."""
+    s = _state
+    staged = Path(s.staging) / rel if s.staging is not None else None
+    return (staged if staged is not None and staged.is_file() else s.out_dir / rel).read_bytes()
 
 
 def peta(done: Done) -> None:
     _write(done, "peta-keterkaitan.svg", peta_svg(_state.project).encode("utf-8"))
 
 
-UNITS = {"sheet": sheet, "keputusan": keputusan, "book": book, "peta": peta}
+UNITS = {"sheet": sheet, "keputusan": keputusan, "book": book, "book_front": book_front, "book_part": book_part,
+         "book_docx": book_docx, "book_peta": book_peta, "peta": peta}

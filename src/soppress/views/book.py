@@ -4,8 +4,14 @@ LAMPIRAN on landscape pages.
 
 Each SOP keeps the pagination settled for its own sheet (its page plan): the book
 uses the same page size, margins and font for the lampiran, and every SOP starts on
-a new page, so a lampiran paginates in the book exactly as on its own."""
+a new page, so a lampiran paginates in the book exactly as on its own.
+
+The PDF book is laid out in parts (``split``): the front matter (cover to peta) and each
+lampiran, joined afterwards; a lampiran part has as many pages as its sheet's plan, so
+every part's first page number is known before any layout (``first_pages``)."""
 from __future__ import annotations
+
+import dataclasses
 
 from soppress.views import blocks as b
 from soppress.views.keputusan import KeputusanView
@@ -73,3 +79,23 @@ def book_document(k: KeputusanView, sheets: dict[str, PlannedSheet], peta_svg: s
 
 def _subheading(title: str) -> b.Heading:
     return b.Heading((title,), level=2, align="left", space_after=2)
+
+
+def first_pages(counts: list[tuple[str, int]], front: int) -> dict[str, int]:
+    """The page each lampiran starts on, from the front matter's page count and each
+    lampiran's (anchor, pages): a sheet has as many pages as its plan laid out,
+    ``max(PagePlan.page_numbers)`` (the flowchart comes last)."""
+    starts, page = {}, front + 1
+    for anchor, pages in counts:
+        starts[anchor], page = page, page + pages
+    return starts
+
+
+def split(document: b.Document, lampiran: list[str]) -> tuple[b.Document, dict[str, b.Document]]:
+    """The book's front matter, and each lampiran (by anchor) as a document of its own,
+    numbered from its first page (the number it starts on is set when it is laid out)."""
+    numbered = dataclasses.replace(document.page_numbers, first=True)
+    front = [s for s in document.sections if s.name not in lampiran]
+    parts = {s.name: dataclasses.replace(document, sections=[s], page_numbers=numbered)
+             for s in document.sections if s.name in lampiran}
+    return dataclasses.replace(document, sections=front), parts
