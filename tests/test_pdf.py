@@ -183,3 +183,14 @@ def test_headings_in_capitals_or_as_written(mini_project, kapital):
     for text in (squash(pdf), squash(cells)):  # "Kasi Pengaduan" appears only as a column heading
         assert (squash("KASI PENGADUAN") in text) is kapital and (squash("Kasi Pengaduan") in text) is not kapital
         assert (squash("DASAR HUKUM") in text) is kapital and (squash("Dasar Hukum") in text) is not kapital
+
+
+def test_identity_sheet_of_three_pages_is_set_smaller_when_that_saves_one(sample_root, tmp_path):
+    """hst/01 on F4: at 9 pt its sections break onto three pages (the dasar hukum row
+    misses page 1 by 2 mm); a smaller type brings them onto two, never below the floor."""
+    from soppress.render.pdf.sop import IDENTITY_FLOOR
+    result = build(sample_root, tmp_path, formats=["pdf"], only=["hst/01-pengaduan-masyarakat"])
+    sheet = result.sheets["hst/01-pengaduan-masyarakat"]
+    assert IDENTITY_FLOOR <= sheet.view.identity_pt < 9
+    assert {page for page, _ in sheet.plan.identity.values()} == {1, 2}
+    assert sheet.plan.page_numbers[0] == 3  # the flowchart right after the two identity pages

@@ -104,25 +104,26 @@ class LaidOutSheet:
     view: SheetView | None = None
 
 
-IDENTITY_FLOOR = 8.0  # the smallest identity type (pt) tried to keep the identity sheet on one page
+IDENTITY_FLOOR = 8.0  # the smallest identity type (pt) tried to save an identity page
 
 
 def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
     """Lay the sheet out with its connectors until its pagination is settled; an
-    identity sheet that spills onto a second page is set in smaller type, half a
-    point at a time down to IDENTITY_FLOOR, when that keeps it on one page (the
-    flowchart starts on a page of its own, so its plan does not change). Each smaller
-    type is tried on the identity sheet alone (without the flowchart's rows, a fraction
-    of a pass); the whole sheet is laid out again only in the type that fits."""
+    identity sheet that takes more than one page is set in smaller type, half a
+    point at a time down to IDENTITY_FLOOR, when that saves a page (its sections
+    break between rows, so a few millimetres can pull a whole section back: hst's
+    three identity pages become two). The flowchart starts on a page of its own, so
+    its plan does not change. Each smaller type is tried on the identity sheet alone
+    (without the flowchart's rows, a fraction of a pass); the whole sheet is laid out
+    again only in the largest type that saves a page."""
     laid = _plan_sheet(view, env, assets, base_url)
-    size = view.identity_pt
-    # only a spill onto a second page can be pulled back: 11% smaller type never saves a whole page more
-    while _identity_pages(laid.plan) == 2 and size - 0.5 >= IDENTITY_FLOOR:
+    pages, size = _identity_pages(laid.plan), view.identity_pt
+    while pages > 1 and size - 0.5 >= IDENTITY_FLOOR:
         size -= 0.5
         smaller = dataclasses.replace(view, identity_pt=size)
         trial = lay_out_html(render(dataclasses.replace(smaller, rows=()), laid.layout, env, assets, measuring=True),
                              base_url)
-        if len({page for page, _ in measure(trial, 0).identity.values()}) != 1:
+        if len({page for page, _ in measure(trial, 0).identity.values()}) >= pages:
             continue
         html = render(smaller, laid.layout, env, assets)
         document = lay_out_html(html, base_url)
@@ -130,7 +131,7 @@ def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_
         if m.pages != laid.layout.pages:
             break
         result = _result(laid.layout, html, document, m, smaller)
-        if _identity_pages(result.plan) == 1:
+        if _identity_pages(result.plan) < pages:
             return result
     return laid
 
