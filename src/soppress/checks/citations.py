@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from soppress.checks.citation_reader import (AMENDMENT_START, Parsed, kind_and_issuer, kind_of, parse, squeeze,  # noqa: F401 (re-exported)
                                              same_issuer, same_number)
@@ -72,7 +73,13 @@ def printable_ref(text: str, registry: dict[str, Peraturan]) -> str | None:
 
 
 def _entry_kind(entry: Peraturan) -> tuple[str, str | None] | None:
-    return kind_and_issuer(entry.jenis)
+    return _kind_of_jenis(entry.jenis)
+
+
+@lru_cache(maxsize=1024)
+def _kind_of_jenis(jenis: str) -> tuple[str, str | None] | None:
+    """A registry has a few dozen distinct jenis, read for every citation checked."""
+    return kind_and_issuer(jenis)
 
 
 def _cite(entry: Peraturan, key: str) -> str:

@@ -117,7 +117,7 @@ def _check_sop(project: Project, sop_file: SopFile, report: Report) -> None:
     already_wrong = any(d.pos.file == sop_file.path for d in report.errors)  # the layout needs a sound flow
     if not wide_branches and not already_wrong:
         try:
-            flowchart.build(sop, cols.lanes)
+            flowchart.build(sop, cols.lanes, with_labels=False)
         except flowchart.LayoutError as exc:
             report.add(_step_pos(sop_file, str(exc)), f"bagan alir tidak dapat digambar: {exc}", "batas.cabang")
 

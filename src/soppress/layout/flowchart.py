@@ -269,8 +269,10 @@ def _shift(p, dx: float):
 # ---------------------------------------------------------------- building
 
 
-def build(sop: Sop, lane_widths: Sequence[float]) -> FlowLayout:
-    """Rows, nodes, edges and routed primitives for ``sop`` (unpaginated)."""
+def build(sop: Sop, lane_widths: Sequence[float], *, with_labels: bool = True) -> FlowLayout:
+    """Rows, nodes, edges and routed primitives for ``sop`` (unpaginated). Without
+    labels (``check`` asks only whether the flow can be drawn) the branch labels,
+    the slowest part to place, are left out."""
     lanes, x = [], 0.0
     for i, w in enumerate(lane_widths):
         lanes.append(Lane(i, x, w))
@@ -280,6 +282,8 @@ def build(sop: Sop, lane_widths: Sequence[float]) -> FlowLayout:
     layout = FlowLayout(lanes, rows, nodes, edges)
     router = _Router(layout)
     router.route()
+    if not with_labels:
+        return layout
     from soppress.layout import labels  # it measures against this module's primitives
     for row, text, near, label_lanes in router.label_requests:
         prims = layout.rows[row].prims

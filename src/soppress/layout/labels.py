@@ -140,22 +140,29 @@ def _search(lines: list[str], size: float, lane: Lane, near: tuple[float, float]
     width = max(text_width(line, size) for line in lines)
     heights = [(ASCENT + _descent(line)) * size for line in lines]
     block = sum(heights) + LINE_GAP * (len(lines) - 1)
-    best: tuple[float, Box] | None = None
+    best: Box | None = None
     nearest: tuple[float, Box] | None = None
-    for x in _steps(lane.x + CLEAR, lane.x + lane.w - CLEAR - width):
-        for y in _steps(-BAND_ROOM, BAND_ROOM - block):
-            box = Box(x, y, x + width, y + block)
-            cost = box.distance(*near)
-            if best is not None and cost >= best[0]:
-                continue
-            if cost <= REACH and is_clear(box, things):
-                best = (cost, box)
-            elif keep_nearest and (nearest is None or cost < nearest[0]):
-                score = cost + 100 * sum(t.meets(box.grown(CLEAR)) for t in things)
-                if nearest is None or score < nearest[0]:
-                    nearest = (score, box)
+    boxes = [Box(x, y, x + width, y + block) for x in _steps(lane.x + CLEAR, lane.x + lane.w - CLEAR - width)
+             for y in _steps(-BAND_ROOM, BAND_ROOM - block)]
+    # nearest first (a stable sort: ties keep the left-to-right, top-to-bottom order), so
+    # the first clear box is the answer and the scored search stops once nothing can win
+    for cost, box in sorted(((box.distance(*near), box) for box in boxes), key=lambda item: item[0]):
+        if cost <= REACH and is_clear(box, things):
+            best = box
+            break
+        if not keep_nearest:
+            if cost > REACH:
+                break
+            continue
+        if nearest is not None and cost >= nearest[0]:
+            if cost > REACH:
+                break
+            continue
+        score = cost + 100 * sum(t.meets(box.grown(CLEAR)) for t in things)
+        if nearest is None or score < nearest[0]:
+            nearest = (score, box)
     if best:
-        return _labels(lines, best[1], size), None
+        return _labels(lines, best, size), None
     return None, (nearest[0], _labels(lines, nearest[1], size)) if nearest else None
 
 
