@@ -35,21 +35,18 @@ SCRIPT = """
     box.appendChild(list);
     document.body.appendChild(box);
   }
-  function boundaries() {  /* an SOP sheet's page breaks: the table, the summary, the page plan's rows */
-    document.querySelectorAll("section.alir, section.ringkasan").forEach(function (el) {
+  function markBefore(selector, tag, html) {  /* a "batas halaman" mark before each match, once */
+    document.querySelectorAll(selector).forEach(function (el) {
       if (el.previousElementSibling && el.previousElementSibling.classList.contains("pv-batas")) return;
-      var mark = document.createElement("div");
+      var mark = document.createElement(tag);
       mark.className = "pv-batas";
-      mark.textContent = "batas halaman";
+      mark.innerHTML = html;
       el.parentNode.insertBefore(mark, el);
     });
-    document.querySelectorAll("tr.putus").forEach(function (tr) {
-      if (tr.previousElementSibling && tr.previousElementSibling.classList.contains("pv-batas")) return;
-      var mark = document.createElement("tr");
-      mark.className = "pv-batas";
-      mark.innerHTML = '<td colspan="99">batas halaman</td>';
-      tr.parentNode.insertBefore(mark, tr);
-    });
+  }
+  function boundaries() {  /* an SOP sheet's page breaks: the table, the summary, the page plan's rows */
+    markBefore("section.alir, section.ringkasan", "div", "batas halaman");
+    markBefore("tr.putus", "tr", '<td colspan="99">batas halaman</td>');
   }
   function swap() {
     var x = window.scrollX, y = window.scrollY;

@@ -1,10 +1,6 @@
-"""Draw one lane cell of the flowchart layout as a PNG of known size.
-
-Used where the row height is known (DOCX rows take the heights measured in the
-PDF), so every anchor becomes an absolute position: top = 0, centre = h/2,
-bottom = h. The geometry is the layout's; this module only paints it, with the
-same font the PDF embeds.
-"""
+"""The PNG canvas of the flowchart painter (render/flow_paint.py): one lane cell,
+or one legend symbol, at 300 dpi, with the font the PDF embeds. The DOCX keeps it
+as the fallback of each SVG picture (render/flow_svg.py)."""
 from __future__ import annotations
 
 import io
@@ -12,12 +8,14 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from soppress.layout.flowchart import (ARROW, CONNECTOR_H, LABEL_SIZE, LINE, Anchor, Arrowhead, Connector,
-                         FlowLayout, HLine, Join, Label, Symbol, VLine, arrow_points, pentagon_points)
+from soppress.layout.flowchart import LABEL_SIZE, LINE, FlowLayout
+from soppress.render import flow_paint
+from soppress.resources import FONT_DIR
 
 DPI = 300
-BLACK, WHITE, JOIN_FILL, JOIN_LINE = (0, 0, 0, 255), (255, 255, 255, 255), (228, 228, 228, 255), (68, 68, 68, 255)
-from soppress.resources import FONT_DIR
+COLOURS = {flow_paint.BLACK: (0, 0, 0, 255), flow_paint.WHITE: (255, 255, 255, 255),
+           flow_paint.JOIN_FILL: (228, 228, 228, 255), flow_paint.JOIN_LINE: (68, 68, 68, 255)}
+_ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # PIL's baseline anchors
 
 
 @lru_cache(maxsize=8)
@@ -29,7 +27,6 @@ def _font(px: int, bold: bool = False) -> ImageFont.FreeTypeFont:
 class _Canvas:
     def __init__(self, width_mm: float, height_mm: float):
         self.k = DPI / 25.4
-        self.w, self.h = width_mm, height_mm
         self.img = Image.new("RGBA", (max(1, round(width_mm * self.k)), max(1, round(height_mm * self.k))),
                              (255, 255, 255, 0))
         self.draw = ImageDraw.Draw(self.img)
@@ -38,11 +35,33 @@ class _Canvas:
     def p(self, x: float, y: float) -> tuple[float, float]:
         return x * self.k, y * self.k
 
-    def line(self, x1, y1, x2, y2, color=BLACK, width=None):
-        self.draw.line([self.p(x1, y1), self.p(x2, y2)], fill=color, width=width or self.lw)
+    def line(self, x1, y1, x2, y2, color=flow_paint.BLACK, width=LINE, dash=None):
+        px = max(1, round(width * self.k))
+        if not dash:
+            self.draw.line([self.p(x1, y1), self.p(x2, y2)], fill=COLOURS[color], width=px)
+            return
+        on, off = dash  # a horizontal dashed line (the join band's edges)
+        x = x1
+        while x < x2:
+            self.draw.line([self.p(x, y1), self.p(min(x + on, x2), y2)], fill=COLOURS[color], width=px)
+            x += on + off
 
-    def polygon(self, pts, fill=WHITE, outline=BLACK):
-        self.draw.polygon([self.p(x, y) for x, y in pts], fill=fill, outline=outline, width=self.lw)
+    def polygon(self, pts, fill=flow_paint.WHITE, outline=flow_paint.BLACK):
+        # a filled polygon is outlined in its own colour, so it covers the same pixels as the SVG's
+        self.draw.polygon([self.p(x, y) for x, y in pts], fill=COLOURS[fill], outline=COLOURS[outline or fill],
+                          width=self.lw)
+
+    def rect(self, x1, y1, x2, y2, fill, outline=None, radius=0.0):
+        box = [self.p(x1, y1), self.p(x2, y2)]
+        if outline is None:
+            self.draw.rectangle(box, fill=COLOURS[fill])
+        else:
+            self.draw.rounded_rectangle(box, radius=radius * self.k, fill=COLOURS[fill], outline=COLOURS[outline],
+                                        width=self.lw)
+
+    def text(self, x, y, text, anchor="start", bold=False, size=LABEL_SIZE):
+        self.draw.text(self.p(x, y), text, font=_font(round(size * self.k), bold=bold),
+                       fill=COLOURS[flow_paint.BLACK], anchor=_ANCHORS[anchor])
 
     def png(self) -> bytes:
         out = io.BytesIO()
@@ -52,85 +71,12 @@ class _Canvas:
 
 def cell_png(layout: FlowLayout, row: int, lane: int, height_mm: float) -> bytes | None:
     """The drawing of one lane cell, ``height_mm`` tall; None when the cell is empty."""
-    prims = layout.cell_prims(row, lane)
-    if not prims:
-        return None
     c = _Canvas(layout.lanes[lane].w, height_mm)
-    cy = height_mm / 2
-    ys = {Anchor.TOP: 0.0, Anchor.CENTER: cy, Anchor.BOTTOM: height_mm}
-    for p in prims:  # cell_prims is in draw order: join, lines, symbols, arrowheads, labels, connectors
-        if isinstance(p, Join):
-            top, bottom = cy - p.h / 2, cy + p.h / 2
-            for x1, x2 in p.shaded:
-                c.draw.rectangle([c.p(x1, top), c.p(x2, bottom)], fill=JOIN_FILL)
-            _dashed(c, p.x1, p.x2, top)
-            _dashed(c, p.x1, p.x2, bottom)
-        elif isinstance(p, HLine):
-            c.line(p.x1, cy + p.dy, p.x2, cy + p.dy)
-        elif isinstance(p, VLine):
-            y1 = ys[p.start] + (p.dy_start if p.start is Anchor.CENTER else 0)
-            y2 = ys[p.end] + (p.dy_end if p.end is Anchor.CENTER else 0)
-            c.line(p.x, y1, p.x, y2)
-        elif isinstance(p, Symbol):
-            _symbol(c, p, cy)
-        elif isinstance(p, Arrowhead):
-            _arrow(c, p, cy)
-        elif isinstance(p, Label):
-            font = _font(round(p.size * c.k))
-            x = p.x * c.k
-            c.draw.text((x, (cy + p.dy) * c.k), p.text, font=font, fill=BLACK,
-                        anchor="rs" if p.align == "right" else "ls")
-        elif isinstance(p, Connector):
-            _connector(c, p, height_mm)
-    return c.png()
-
-
-def _dashed(c: _Canvas, x1: float, x2: float, y: float) -> None:
-    x = x1
-    while x < x2:
-        c.line(x, y, min(x + 0.8, x2), y, color=JOIN_LINE, width=max(1, round(0.2 * c.k)))
-        x += 1.3
-
-
-def _symbol(c: _Canvas, s: Symbol, cy: float) -> None:
-    x, w, h = s.x, s.w, s.h
-    if s.kind == "keputusan":
-        c.polygon([(x, cy - h / 2), (x + w / 2, cy), (x, cy + h / 2), (x - w / 2, cy)])
-        return
-    box = [c.p(x - w / 2, cy - h / 2), c.p(x + w / 2, cy + h / 2)]
-    radius = h / 2 * c.k if s.kind in ("mulai", "selesai") else 0
-    c.draw.rounded_rectangle(box, radius=radius, fill=WHITE, outline=BLACK, width=c.lw)
-
-
-def _arrow(c: _Canvas, a: Arrowhead, cy: float) -> None:
-    c.polygon(arrow_points(a, cy), fill=BLACK, outline=BLACK)
-
-
-def _connector(c: _Canvas, k: Connector, height: float) -> None:
-    top = 0.6 if k.anchor is Anchor.TOP else height - CONNECTOR_H - 0.6
-    bottom = top + CONNECTOR_H
-    if k.line_x != k.x:  # the run reaches the connector by a short jog
-        jog = bottom + 0.9 if k.anchor is Anchor.TOP else top - 0.9
-        end = height if k.anchor is Anchor.BOTTOM else 0.0
-        c.draw.rectangle([c.p(k.line_x - LINE, min(jog, end)), c.p(k.line_x + LINE, max(jog, end))], fill=WHITE)
-        c.line(k.line_x, jog, k.x, jog)
-        c.line(k.x, jog, k.x, bottom if k.anchor is Anchor.TOP else top)
-    c.polygon(pentagon_points(k.x, top))
-    if k.enters:  # every flow line ends with an arrowhead at what it enters
-        _arrow(c, Arrowhead(k.x, top, "down") if k.anchor is Anchor.BOTTOM else Arrowhead(k.x, bottom, "up"), 0)
-    c.draw.text(c.p(k.x, top + CONNECTOR_H * 0.52), k.label, font=_font(round(LABEL_SIZE * c.k), bold=True),
-                fill=BLACK, anchor="ms")
+    return c.png() if flow_paint.paint_cell(c, layout, row, lane, height_mm) else None
 
 
 def legend_png(kind: str) -> bytes:
     """One of the five Permenpan symbols, for the legend (20 × 8 mm)."""
     c = _Canvas(20.0, 8.0)
-    if kind == "panah":
-        c.line(2, 4, 18 - ARROW, 4)
-        _arrow(c, Arrowhead(18, 0, "right"), 4)
-    elif kind == "penghubung":
-        c.polygon(pentagon_points(10, (8 - CONNECTOR_H) / 2))
-    else:
-        from soppress.layout.flowchart import SYMBOL_H
-        _symbol(c, Symbol(kind, 10, 14, SYMBOL_H[kind], 0, 0), 4)
+    flow_paint.paint_legend(c, kind)
     return c.png()
