@@ -80,7 +80,8 @@ def source_date() -> int | None:
 
 def embed_fonts(parts: dict[str, bytes]) -> None:
     names = [name for name in STAND_INS if name in requested_fonts(parts)]
-    faces = [face for face in FACES.values() if face in used_faces(parts)]
+    used = used_faces(parts)  # once: it walks every run of the document
+    faces = [face for face in FACES.values() if face in used]
     if not names or not faces:
         return
     text = "".join(sorted(set(BASE_TEXT) | set(document_text(parts))))
