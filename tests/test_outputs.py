@@ -142,6 +142,7 @@ def test_sigkill_at_20_random_moments_leaves_old_or_new_never_torn(tmp_path):
         time.sleep(rng.uniform(0.0, duration * 1.1))
         child.send_signal(signal.SIGKILL)
         child.wait()
+        _no_process_left(out)
         killed += child.returncode == -signal.SIGKILL
         for name in NAMES:
             data = (out / name).read_bytes()
@@ -199,6 +200,23 @@ def test_concurrent_build_gets_a_message(tmp_path):
     assert not [p for p in out.rglob("*") if p.is_file() and p.name != ".lock"]
 
 
+def _no_process_left(out: Path, grace: float = 5.0) -> None:
+    """No worker of a killed build goes on running (they end with their parent)."""
+    deadline = time.monotonic() + grace
+    while True:
+        left = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(out).encode() in cmdline.read_bytes():
+                    left.append(cmdline.parent.name)
+            except OSError:
+                continue
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert not left, f"processes of the killed build still run: {left}"
+
+
 def test_build_killed_at_20_random_moments_leaves_old_or_new_outputs(tmp_path):
     import zipfile
     env = {**os.environ, "PYTHONPATH": str(SRC), "SOURCE_DATE_EPOCH": "1767225600"}
@@ -226,6 +244,7 @@ def test_build_killed_at_20_random_moments_leaves_old_or_new_outputs(tmp_path):
         time.sleep(rng.uniform(0.1, duration * 0.9))  # builds vary under load: most kills land mid-build
         child.send_signal(signal.SIGKILL)
         child.wait()
+        _no_process_left(out)
         killed += child.returncode == -signal.SIGKILL
         for name, (data, _) in _snapshot(out).items():
             if name.startswith(STAGING_PREFIX):

@@ -70,8 +70,29 @@ def prepare(project: Project, out_dir: Path, formats, staging: Path | None = Non
     return _state
 
 
+def end_with_parent() -> None:
+    """Make this worker end when the process that started it dies (a build killed with
+    SIGKILL cannot shut its pool down: its workers would otherwise wait on their queue
+    forever). Linux's PR_SET_PDEATHSIG; elsewhere nothing."""
+    import multiprocessing
+    import os
+    import signal
+    import sys
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before prctl took effect
+        os._exit(1)
+
+
 def init_worker(root: Path, out_dir: Path, formats, staging: Path | None = None) -> None:
     """A worker that did not inherit the prepared state (spawn, forkserver) loads the project."""
+    end_with_parent()
     if _state is None or _state.project.root != root:
         from soppress.api import check
         prepare(check(root)[0], out_dir, formats, staging)

@@ -108,6 +108,8 @@ def render_letters(setup: LetterSetup, ctxs: Sequence[KonteksSurat], unit: str, 
 def _init(root: Path | None) -> None:
     """A worker that did not inherit the setup (spawn: Windows, macOS) loads it once."""
     global _SETUP
+    from soppress.jobs import end_with_parent
+    end_with_parent()
     if _SETUP is None and root is not None:
         from soppress.sources.project import load_project
         _SETUP = LetterSetup.of_project(load_project(root, Report()))
