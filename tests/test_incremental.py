@@ -264,10 +264,10 @@ def test_a_failed_document_is_reported_and_no_output_of_the_run_is_placed(projec
     from soppress import jobs
     from soppress.errors import UserError
 
-    def broken(done, key):
+    def broken(done, key, *rest):
         if key == "kedua":
             raise UserError("templat rusak")
-        real(done, key)
+        real(done, key, *rest)
     real = jobs.UNITS["sheet"]
     monkeypatch.setitem(jobs.UNITS, "sheet", broken)
     result = build(project, tmp_path / "out", formats=["html"], jobs=1)

@@ -95,7 +95,11 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
         plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.rows) for u in units if u.kind == "sheet"}
         todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key_of(rel)) for rel in u.outputs)
                 or (u.kind == "sheet" and plans[u.name] is None)]
-        result.skipped = [u.doc for u in units if u not in todo]
+        result.skipped = list(dict.fromkeys(u.doc for u in units if u not in todo and u.doc not in
+                                            {t.doc for t in todo}))
+        for unit in todo:  # a sheet made again starts from its last page plan (render.pdf.sop.plan_sheet)
+            if unit.kind == "sheet":
+                unit.args = (unit.name, manifest.plans.get(unit.name, {}).get("plan"), *unit.args[2:])
         for unit in todo:  # the book in parts, each made again only when it changed (with PDF or DOCX)
             if unit.kind == "book" and unit.keys:
                 unit.expand = _book_parts(unit, manifest, out_dir, formats, force)
@@ -155,8 +159,7 @@ def _units(project, state, work, formats, only) -> list[Unit]:
             continue
         view = work.view_of(f.key)
         sheets[f.key] = cache.digest(common, "sheet", cache.file_digest(root / f.path), repr(view), kop(f.sop.unit))
-        units.append(Unit("sheet", f.key, sheets[f.key], [f"{f.key}{SUFFIX[ext]}" for ext in formats], (f.key,),
-                          rows=len(view.layout.rows)))
+        units += _sheet_units(f.key, sheets[f.key], len(view.layout.rows), formats)
     if only:  # the Keputusan and the book need every lampiran: only a full build makes them
         return units
     units.append(Unit("peta", "peta-keterkaitan", cache.digest(common, "peta", peta_source(project)),
@@ -181,6 +184,19 @@ def _units(project, state, work, formats, only) -> list[Unit]:
                           base=cache.digest(book_own, peta_source(project, lampiran)),
                           peta=peta, keys={f"{key}/peta-keterkaitan.svg": peta} if in_parts else {}))
     return units
+
+
+def _sheet_units(key: str, unit_key: str, rows: int, formats) -> list[Unit]:
+    """An SOP's sheet: laid out and written as PDF by one unit; its HTML and DOCX, drawn
+    from the page plan, by a second one that runs beside the book's units."""
+    laid = tuple(ext for ext in formats if ext in ("pdf", "arsip"))
+    drawn = tuple(ext for ext in formats if ext not in laid)
+    if not laid or not drawn:
+        return [Unit("sheet", key, unit_key, [f"{key}{SUFFIX[ext]}" for ext in formats], (key, None, tuple(formats)),
+                     rows=rows)]
+    return [Unit("sheet", key, unit_key, [f"{key}{SUFFIX[ext]}" for ext in laid], (key, None, laid), rows=rows),
+            Unit("sheet_drawn", f"{key} ({', '.join(drawn).upper()})", unit_key,
+                 [f"{key}{SUFFIX[ext]}" for ext in drawn], (key, drawn), needs=(key,), doc=key, with_plans=True)]
 
 
 def _valid_plan(plan: dict | None, rows: int) -> dict | None:

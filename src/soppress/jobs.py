@@ -117,6 +117,18 @@ def planned(key: str, plan: dict) -> PlannedSheet:
     return PlannedSheet(view, page_plan, paginate(view.layout, page_plan.pages))
 
 
+def _plan_or_none(data: dict | None) -> PagePlan | None:
+    """A recorded page plan, or None when it does not read as one (a cache is never trusted)."""
+    try:
+        plan = PagePlan.from_dict(data) if data is not None else None
+    except (TypeError, ValueError, AttributeError):
+        return None
+    ok = plan is not None and isinstance(plan.identity_pt, (int, float)) and isinstance(plan.identity_key, str) \
+        and isinstance(plan.pages, list) and all(isinstance(page, list) and all(type(r) is int for r in page)
+                                                 for page in plan.pages)
+    return plan if ok else None
+
+
 def run(unit: str, name: str, *args) -> Done:
     """Run one unit; a failure is reported, not raised (SOPPRESS_DEBUG=1 raises it)."""
     done = Done(name)
@@ -144,21 +156,34 @@ def _write(done: Done, rel: str, data: bytes) -> None:
     done.written[rel] = hashlib.sha256(data).hexdigest()
 
 
-def sheet(done: Done, key: str) -> None:
+def sheet(done: Done, key: str, guess: dict | None = None, formats: tuple[str, ...] | None = None) -> None:
+    """An SOP's sheet laid out (its page plan), in ``formats`` (default: the build's);
+    ``guess``: its page plan of the last build, the first one tried."""
     s, root = _state, _state.project.root
-    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root))
-    view = laid.view  # as laid out (its identity type may be smaller, to fit one page)
+    formats = s.formats if formats is None else formats
+    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root), _plan_or_none(guess))
     done.plan = laid.plan.to_dict()
-    if "html" in s.formats:
-        html = render(view, laid.layout, s.env, relative_assets(s.out_dir / f"{key}.html", s.out_dir))
-        _write(done, f"{key}.html", html.encode("utf-8"))
-    if "pdf" in s.formats:
+    if "pdf" in formats:
         _write(done, f"{key}.pdf", laid.document.write_pdf())
-    if "arsip" in s.formats:
+    if "arsip" in formats:
         source = next(f for f in s.project.sops if f.key == key).path
         _write(done, f"{key}.arsip.pdf", archive_pdf(laid.document, [(source.name, (root / source).read_bytes())]))
-    if "docx" in s.formats:
-        _write(done, f"{key}.docx", render_docx(PlannedSheet(view, laid.plan, laid.layout), root))
+    _drawn(done, key, PlannedSheet(laid.view, laid.plan, laid.layout), formats)
+
+
+def sheet_drawn(done: Done, key: str, formats: tuple[str, ...], plans: dict[str, dict]) -> None:
+    """An SOP's HTML and DOCX, drawn from its page plan (the sheet unit laid it out), so
+    that the book's units need not wait for them."""
+    _drawn(done, key, planned(key, plans[key]), formats)
+
+
+def _drawn(done: Done, key: str, sheet: PlannedSheet, formats) -> None:
+    s, root = _state, _state.project.root
+    if "html" in formats:  # the view as laid out (its identity type may be smaller, to fit one page)
+        html = render(sheet.view, sheet.layout, s.env, relative_assets(s.out_dir / f"{key}.html", s.out_dir))
+        _write(done, f"{key}.html", html.encode("utf-8"))
+    if "docx" in formats:
+        _write(done, f"{key}.docx", render_docx(sheet, root))
 
 
 def keputusan(done: Done, key: str) -> None:
@@ -274,5 +299,5 @@ def peta(done: Done) -> None:
     _write(done, "peta-keterkaitan.svg", peta_svg(_state.project).encode("utf-8"))
 
 
-UNITS = {"sheet": sheet, "keputusan": keputusan, "book": book, "book_front": book_front, "book_part": book_part,
+UNITS = {"sheet": sheet, "sheet_drawn": sheet_drawn, "keputusan": keputusan, "book": book, "book_front": book_front, "book_part": book_part,
          "book_docx": book_docx, "book_peta": book_peta, "peta": peta}

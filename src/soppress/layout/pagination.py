@@ -25,6 +25,7 @@ class PagePlan:
     row_tops: list[float | None] | None = None    # each row's top, from its page's top edge
     identity: dict[str, tuple[int, float]] = field(default_factory=dict)  # identity rows: id -> (page, height)
     identity_pt: float = 9.0               # the identity sheet's type as laid out (smaller when that fits one page)
+    identity_key: str = ""                 # the identity sheet that type was chosen for (render.pdf.sop.identity_key)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

@@ -9,10 +9,19 @@ SOP is measured without its identity sheet, which is cheaper. Should a pass ever
 paginate differently from its plan, ``pagination.settle`` plans again (from the
 tallest heights any pass measured, never a plan twice) and lays the sheet out
 again, a bounded number of times.
+
+A rebuild starts from the SOP's last page plan instead (``guess``): the sheet is laid
+out once with it, and the plan is kept when the rows landed on its pages and it is the
+plan the rows' heights give (``plan_pages`` over the heights the rows would have
+without their connectors, read from the same pass: they equal the measuring pass's).
+Pagination being a function of those heights, the result is the one a cold build
+makes; an edit that moves no page break costs one pass. The identity sheet's type is
+kept from the last plan when the identity sheet is the same (``identity_key``).
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +29,7 @@ import jinja2
 import weasyprint
 
 from soppress.layout import pagination
-from soppress.layout.flowchart import FlowLayout
+from soppress.layout.flowchart import FlowLayout, base_height
 from soppress.layout.pagination import PagePlan
 from soppress.render.fetcher import fetcher
 from soppress.render.html.assets import AssetUrl
@@ -46,6 +55,7 @@ class Measure:
     header_heights: list[float]  # the flowchart table's heading rows, in mm
     tops: list[float | None] = None  # each row's top on its page, in mm from the page's top edge
     identity: dict[str, tuple[int, float]] | None = None  # identity-sheet rows: id -> (page, height mm)
+    natural: list[float] | None = None  # each row's height without its connectors (mm), as the measuring pass reads it
 
 
 def _row_boxes(box):
@@ -57,9 +67,12 @@ def _row_boxes(box):
             yield element.get("id"), child
 
 
-def measure(document: weasyprint.Document, n_rows: int) -> Measure:
+def measure(document: weasyprint.Document, n_rows: int, layout: FlowLayout | None = None) -> Measure:
+    """Where the rows landed and how tall they are; with ``layout``, also each row's
+    natural height (``_natural``)."""
     pages, numbers, capacities = [], [], []
     heights: list[float | None] = [None] * n_rows
+    natural: list[float | None] = [None] * n_rows
     tops: list[float | None] = [None] * n_rows
     header: dict[int, float] = {}
     identity: dict[str, tuple[int, float]] = {}
@@ -81,6 +94,8 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
                 header.setdefault(int(index), height)
             elif kind == "r":
                 heights[int(index)], tops[int(index)] = height, child.position_y * PX_TO_MM
+                if layout is not None:
+                    natural[int(index)] = _natural(child, base_height(layout.rows[int(index)]))
                 first_top = child.position_y if first_top is None else min(first_top, child.position_y)
         if first_top is not None:
             capacities.append((box.content_box_y() + box.height - first_top) * PX_TO_MM)
@@ -89,7 +104,25 @@ def measure(document: weasyprint.Document, n_rows: int) -> Measure:
         raise PaginationError(f"rows found on pages: {found}")
     complete = all(h is not None for h in heights) and len(capacities) == len(pages)
     return Measure(pages, numbers, heights if complete else None, capacities, [header[k] for k in sorted(header)],
-                   tops, identity)
+                   tops, identity, natural if complete and None not in natural else None)
+
+
+def _natural(row, base_mm: float) -> float:
+    """A flowchart row's height as it would be without off-page connectors (mm): the
+    tallest of its cells before weasyprint stretched them to the row (tbody cells are
+    top-aligned: the stretch went into their bottom padding), its lane cells at the
+    drawing's base height. That is the height the measuring pass reads."""
+    tallest = 0.0
+    for cell in row.children:
+        content = cell.content_height
+        if "lane" in (cell.element.get("class") or "").split() if cell.element is not None else False:
+            content = max(content, base_mm / PX_TO_MM)
+        elif cell.computed_height != "auto":
+            content = max(content, cell.computed_height)
+        bottom = cell.style["padding_bottom"]
+        bottom = bottom.value if getattr(bottom, "unit", None) == "px" else cell.padding_bottom
+        tallest = max(tallest, cell.border_top_width + cell.padding_top + content + bottom + cell.border_bottom_width)
+    return tallest * PX_TO_MM
 
 
 @dataclass
@@ -107,7 +140,8 @@ class LaidOutSheet:
 IDENTITY_FLOOR = 8.0  # the smallest identity type (pt) tried to save an identity page
 
 
-def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
+def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str,
+               guess: PagePlan | None = None) -> LaidOutSheet:
     """Lay the sheet out with its connectors until its pagination is settled; an
     identity sheet that takes more than one page is set in smaller type, half a
     point at a time down to IDENTITY_FLOOR, when that saves a page (its sections
@@ -115,8 +149,33 @@ def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_
     three identity pages become two). The flowchart starts on a page of its own, so
     its plan does not change. Each smaller type is tried on the identity sheet alone
     (without the flowchart's rows, a fraction of a pass); the whole sheet is laid out
-    again only in the largest type that saves a page."""
-    laid = _plan_sheet(view, env, assets, base_url)
+    again only in the largest type that saves a page.
+
+    ``guess``: the SOP's last page plan (a rebuild). Its pages are tried first, in
+    place of the measuring pass, and its identity type is kept when it was chosen for
+    the same identity sheet; the result is the one laid out without it."""
+    key = identity_key(view, env, assets)
+    first = guess.pages if guess is not None and _covers(guess.pages, len(view.layout.rows)) else None
+    if guess is not None and guess.identity_key == key and IDENTITY_FLOOR <= guess.identity_pt <= view.identity_pt:
+        laid = _plan_sheet(dataclasses.replace(view, identity_pt=guess.identity_pt), env, assets, base_url, first)
+    else:
+        laid = _smaller_identity(_plan_sheet(view, env, assets, base_url, first), env, assets, base_url)
+    laid.plan = dataclasses.replace(laid.plan, identity_key=key)
+    return laid
+
+
+def identity_key(view: SheetView, env: jinja2.Environment, assets: AssetUrl) -> str:
+    """What the identity type is chosen from: the identity sheet's HTML in full size."""
+    html = render(dataclasses.replace(view, rows=()), view.layout, env, assets, measuring=True)
+    return hashlib.sha256(f"{IDENTITY_FLOOR}\n{html}".encode("utf-8")).hexdigest()[:32]
+
+
+def _covers(pages: list[list[int]], rows: int) -> bool:
+    return sorted(r for page in pages for r in page) == list(range(rows)) and all(pages)
+
+
+def _smaller_identity(laid: LaidOutSheet, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
+    view = laid.view
     pages, size = _identity_pages(laid.plan), view.identity_pt
     while pages > 1 and size - 0.5 >= IDENTITY_FLOOR:
         size -= 0.5
@@ -140,19 +199,27 @@ def _identity_pages(plan: PagePlan) -> int:
     return len({page for page, _ in plan.identity.values()})
 
 
-def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
+def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str,
+                first: list[list[int]] | None = None) -> LaidOutSheet:
     n = len(view.layout.rows)
 
     def lay_out(layout: FlowLayout, **flags) -> tuple[str, weasyprint.Document, Measure]:
         html = render(view, layout, env, assets, **flags)
         document = lay_out_html(html, base_url)
-        return html, document, measure(document, n)
+        return html, document, measure(document, n, view.layout)
 
-    whole = n <= WHOLE_FIRST_ROWS
-    layout = pagination.paginate(view.layout, [])
-    html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
-    if len(m.pages) == 1 and whole:
-        return _result(pagination.paginate(view.layout, m.pages), html, document, m, view)
+    if first is not None:  # the last plan: kept if the rows follow it and their heights still give it
+        layout = pagination.paginate(view.layout, first)
+        html, document, m = lay_out(layout)
+        if m.pages == first and m.natural and pagination.plan_pages(view.layout, m.natural, m.capacities) == first:
+            return _result(layout, html, document, m, view)
+        m = dataclasses.replace(m, heights=m.natural)  # what the measuring pass reads, from this pass
+    else:
+        whole = n <= WHOLE_FIRST_ROWS
+        layout = pagination.paginate(view.layout, [])
+        html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
+        if len(m.pages) == 1 and whole:
+            return _result(pagination.paginate(view.layout, m.pages), html, document, m, view)
     last = {}
 
     def attempt(pages: list[list[int]]) -> Measure:
