@@ -39,8 +39,8 @@ def environment(project_root: Path | None = None) -> jinja2.Environment:
 def render(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets: AssetUrl,
            flowchart_only: bool = False, measuring: bool = False) -> str:
     """The sheet as HTML, ``layout`` paginated. ``flowchart_only`` leaves out the
-    identity sheet and the summary; ``measuring`` also leaves out the drawing (row
-    heights do not depend on it), which makes the measuring pass cheap."""
+    identity sheet and the summary; ``measuring`` leaves out the drawing (row heights
+    do not depend on it) and what follows the flowchart, which makes a measuring pass cheap."""
     return _template(env, "sop.html.j2", sheet_variables(view, layout, assets, flowchart_only, measuring))
 
 
@@ -66,7 +66,7 @@ def sheet_variables(view: SheetView, layout: FlowLayout, assets: AssetUrl, flowc
                     measuring: bool = False, prefix: str = "") -> dict:
     ctx = HtmlContext(assets)
     return dict(
-        flowchart_only=flowchart_only, prefix=prefix, lampiran=view.lampiran, sop=view.sop, kop=view.kop,
+        flowchart_only=flowchart_only, measuring=measuring, prefix=prefix, lampiran=view.lampiran, sop=view.sop, kop=view.kop,
         identity_pt=view.identity_pt,
         kop_lines=kop_lines(view.kop), signature=signature_lines(view.signature), page=view.page, cols=view.cols,
         font=Markup(font_stack(view.font)), fonts_css=Markup(fonts_css(view.font, assets)), author=view.author,

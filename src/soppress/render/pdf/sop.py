@@ -1,11 +1,12 @@
 """SOP sheets as PDF with weasyprint, paginated from the real layout.
 
-Pass 1 lays the flowchart out and reads, for every row (rows carry ids), the page
-it landed on and its height. If the flow spans pages, the layout module plans the
-pagination with the off-page connectors' height counted (``plan_pages``); the
-rows that start a page get an explicit page break and the whole document is laid
-out once more — the output. The flowchart starts on a page of its own, so a long
-SOP is measured without its identity sheet, which is cheaper. Should a pass ever
+Pass 1 lays the sheet out (a long SOP's flowchart without its drawing) and reads,
+for every row (rows carry ids), the page it landed on and its height, and the pages
+the identity sheet takes (in smaller type if that saves one: ``identity_size``). If
+the flow spans pages, the layout module plans the pagination with the off-page
+connectors' height counted (``plan_pages``); the rows that start a page get an
+explicit page break and the whole document is laid out once more — the output.
+Should a pass ever
 paginate differently from its plan, ``pagination.settle`` plans again (from the
 tallest heights any pass measured, never a plan twice) and lays the sheet out
 again, a bounded number of times.
@@ -34,7 +35,7 @@ from soppress.layout.pagination import PagePlan
 from soppress.render.fetcher import fetcher
 from soppress.render.html.assets import AssetUrl
 from soppress.render.pdf import fonts
-from soppress.render.html.sop import render
+from soppress.render.html.sop import render, sheet_variables
 from soppress.views.sop import SheetView
 
 MAX_PASSES = 6
@@ -142,84 +143,89 @@ IDENTITY_FLOOR = 8.0  # the smallest identity type (pt) tried to save an identit
 
 def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str,
                guess: PagePlan | None = None) -> LaidOutSheet:
-    """Lay the sheet out with its connectors until its pagination is settled; an
-    identity sheet that takes more than one page is set in smaller type, half a
-    point at a time down to IDENTITY_FLOOR, when that saves a page (its sections
-    break between rows, so a few millimetres can pull a whole section back: hst's
-    three identity pages become two). The flowchart starts on a page of its own, so
-    its plan does not change. Each smaller type is tried on the identity sheet alone
-    (without the flowchart's rows, a fraction of a pass); the whole sheet is laid out
-    again only in the largest type that saves a page.
+    """Lay the sheet out with its connectors until its pagination is settled, its
+    identity sheet in the type ``identity_size`` chooses (decided before the final
+    pass: the flowchart starts on a page of its own, so its plan does not depend on
+    it). A long SOP's measuring pass measures the identity sheet with the flowchart's
+    rows, so that the final pass is laid out once, in its final type.
 
     ``guess``: the SOP's last page plan (a rebuild). Its pages are tried first, in
     place of the measuring pass, and its identity type is kept when it was chosen for
     the same identity sheet; the result is the one laid out without it."""
-    key = identity_key(view, env, assets)
-    first = guess.pages if guess is not None and _covers(guess.pages, len(view.layout.rows)) else None
-    if guess is not None and guess.identity_key == key and IDENTITY_FLOOR <= guess.identity_pt <= view.identity_pt:
-        laid = _plan_sheet(dataclasses.replace(view, identity_pt=guess.identity_pt), env, assets, base_url, first)
-    else:
-        laid = _smaller_identity(_plan_sheet(view, env, assets, base_url, first), env, assets, base_url)
+    key, n = identity_key(view, env, assets), len(view.layout.rows)
+    first = guess.pages if guess is not None and _covers(guess.pages, n) else None
+    known = guess.identity_pt if guess is not None and guess.identity_key == key \
+        and IDENTITY_FLOOR <= guess.identity_pt <= view.identity_pt else None
+    if first is not None:
+        size = known if known is not None else identity_size(view, env, assets, base_url)
+        return _keyed(_plan_sheet(dataclasses.replace(view, identity_pt=size), env, assets, base_url, first=first), key)
+    # one pass measures the rows (a long SOP's without drawing) and the pages of the identity sheet
+    sized, whole = dataclasses.replace(view, identity_pt=known or view.identity_pt), n <= WHOLE_FIRST_ROWS
+    layout = pagination.paginate(view.layout, [])
+    html = render(sized, layout, env, assets, measuring=not whole)
+    document = lay_out_html(html, base_url)
+    measured = measure(document, n, view.layout)
+    size = known or identity_size(view, env, assets, base_url, len({p for p, _ in (measured.identity or {}).values()}))
+    if whole and size == sized.identity_pt and len(measured.pages) == 1:
+        return _keyed(_result(pagination.paginate(view.layout, measured.pages), html, document, measured, sized), key)
+    return _keyed(_plan_sheet(dataclasses.replace(view, identity_pt=size), env, assets, base_url, measured=measured),
+                  key)
+
+
+def _keyed(laid: LaidOutSheet, key: str) -> LaidOutSheet:
     laid.plan = dataclasses.replace(laid.plan, identity_key=key)
     return laid
 
 
 def identity_key(view: SheetView, env: jinja2.Environment, assets: AssetUrl) -> str:
     """What the identity type is chosen from: the identity sheet's HTML in full size."""
-    html = render(dataclasses.replace(view, rows=()), view.layout, env, assets, measuring=True)
+    variables = sheet_variables(dataclasses.replace(view, rows=()), view.layout, assets, measuring=True)
+    html = env.get_template("sop.html.j2").render(**{**variables, "created": ""})
     return hashlib.sha256(f"{IDENTITY_FLOOR}\n{html}".encode("utf-8")).hexdigest()[:32]
+
+
+def identity_size(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str,
+                  pages: int | None = None) -> float:
+    """The identity sheet's type: its full size, or when it takes more than one page,
+    the largest size, half a point at a time down to IDENTITY_FLOOR, that saves a page
+    (its sections break between rows, so a few millimetres can pull a whole section
+    back). Each size is tried on the identity sheet alone (a fraction of a pass);
+    ``pages``: its pages at full size, when a pass has counted them."""
+    def identity_pages(pt: float) -> int:
+        trial = render(dataclasses.replace(view, rows=(), identity_pt=pt), view.layout, env, assets, measuring=True)
+        return len({page for page, _ in measure(lay_out_html(trial, base_url), 0).identity.values()})
+
+    pages = identity_pages(view.identity_pt) if pages is None else pages
+    size = view.identity_pt
+    while pages > 1 and size - 0.5 >= IDENTITY_FLOOR:
+        size -= 0.5
+        if identity_pages(size) < pages:
+            return size
+    return view.identity_pt
 
 
 def _covers(pages: list[list[int]], rows: int) -> bool:
     return sorted(r for page in pages for r in page) == list(range(rows)) and all(pages)
 
 
-def _smaller_identity(laid: LaidOutSheet, env: jinja2.Environment, assets: AssetUrl, base_url: str) -> LaidOutSheet:
-    view = laid.view
-    pages, size = _identity_pages(laid.plan), view.identity_pt
-    while pages > 1 and size - 0.5 >= IDENTITY_FLOOR:
-        size -= 0.5
-        smaller = dataclasses.replace(view, identity_pt=size)
-        trial = lay_out_html(render(dataclasses.replace(smaller, rows=()), laid.layout, env, assets, measuring=True),
-                             base_url)
-        if len({page for page, _ in measure(trial, 0).identity.values()}) >= pages:
-            continue
-        html = render(smaller, laid.layout, env, assets)
-        document = lay_out_html(html, base_url)
-        m = measure(document, len(view.layout.rows))
-        if m.pages != laid.layout.pages:
-            break
-        result = _result(laid.layout, html, document, m, smaller)
-        if _identity_pages(result.plan) < pages:
-            return result
-    return laid
-
-
-def _identity_pages(plan: PagePlan) -> int:
-    return len({page for page, _ in plan.identity.values()})
-
-
-def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str,
-                first: list[list[int]] | None = None) -> LaidOutSheet:
+def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str, *,
+                first: list[list[int]] | None = None, measured: Measure | None = None) -> LaidOutSheet:
+    """The settled pagination, from ``first`` (a plan to try) or ``measured`` (a pass's
+    measure: the rows' heights without connectors)."""
     n = len(view.layout.rows)
 
-    def lay_out(layout: FlowLayout, **flags) -> tuple[str, weasyprint.Document, Measure]:
-        html = render(view, layout, env, assets, **flags)
+    def lay_out(layout: FlowLayout) -> tuple[str, weasyprint.Document, Measure]:
+        html = render(view, layout, env, assets)
         document = lay_out_html(html, base_url)
         return html, document, measure(document, n, view.layout)
 
     if first is not None:  # the last plan: kept if the rows follow it and their heights still give it
         layout = pagination.paginate(view.layout, first)
-        html, document, m = lay_out(layout)
-        if m.pages == first and m.natural and pagination.plan_pages(view.layout, m.natural, m.capacities) == first:
-            return _result(layout, html, document, m, view)
-        m = dataclasses.replace(m, heights=m.natural)  # what the measuring pass reads, from this pass
-    else:
-        whole = n <= WHOLE_FIRST_ROWS
-        layout = pagination.paginate(view.layout, [])
-        html, document, m = lay_out(layout, flowchart_only=not whole, measuring=not whole)
-        if len(m.pages) == 1 and whole:
-            return _result(pagination.paginate(view.layout, m.pages), html, document, m, view)
+        html, document, measured = lay_out(layout)
+        if measured.pages == first and measured.natural \
+                and pagination.plan_pages(view.layout, measured.natural, measured.capacities) == first:
+            return _result(layout, html, document, measured, view)
+        measured = dataclasses.replace(measured, heights=measured.natural)  # what the measuring pass reads
     last = {}
 
     def attempt(pages: list[list[int]]) -> Measure:
@@ -229,7 +235,7 @@ def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base
         return m
 
     try:
-        m = pagination.settle(view.layout, m, attempt, MAX_PASSES)  # the last pass is the settled one
+        m = pagination.settle(view.layout, measured, attempt, MAX_PASSES)  # the last pass is the settled one
     except pagination.Unsettled as exc:
         raise PaginationError(str(exc)) from None
     return _result(last["layout"], last["html"], last["document"], m, view)
