@@ -117,7 +117,7 @@ def planned(key: str, plan: dict) -> PlannedSheet:
     return PlannedSheet(view, page_plan, paginate(view.layout, page_plan.pages))
 
 
-def _plan_or_none(data: dict | None) -> PagePlan | None:
+def plan_or_none(data: dict | None) -> PagePlan | None:
     """A recorded page plan, or None when it does not read as one (a cache is never trusted)."""
     try:
         plan = PagePlan.from_dict(data) if data is not None else None
@@ -161,7 +161,7 @@ def sheet(done: Done, key: str, guess: dict | None = None, formats: tuple[str, .
     ``guess``: its page plan of the last build, the first one tried."""
     s, root = _state, _state.project.root
     formats = s.formats if formats is None else formats
-    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root), _plan_or_none(guess))
+    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root), plan_or_none(guess))
     done.plan = laid.plan.to_dict()
     if "pdf" in formats:
         _write(done, f"{key}.pdf", laid.document.write_pdf())

@@ -98,12 +98,15 @@ def entries(project, report: Report, memo: dict | None = None, cases: Path | Non
     return found + (_cases(project, report, cases, common, state.env) if cases is not None else [])
 
 
-def _lay_out(project, key: str, state):
-    """An SOP's sheet laid out with weasyprint: its page plan, layout and PDF (1-2 s)."""
+def _lay_out(project, key: str, state, plans: Plans):
+    """An SOP's sheet laid out with weasyprint: its page plan, layout and PDF (1-2 s;
+    one pass when its last plan in ``plans`` still holds)."""
     from soppress import jobs
     from soppress.render.html.assets import file_assets
     from soppress.render.pdf.sop import plan_sheet
-    return plan_sheet(jobs.view_of(key), state.env, file_assets(project.root), str(project.root))
+    known = plans.get(key)
+    return plan_sheet(jobs.view_of(key), state.env, file_assets(project.root), str(project.root),
+                      jobs.plan_or_none(known[1]) if known is not None else None)
 
 
 def _planned(project, key: str, state, plans: Plans, unit_key: str):
@@ -114,7 +117,7 @@ def _planned(project, key: str, state, plans: Plans, unit_key: str):
     known = plans.get(key)
     if known is not None and known[0] == unit_key:
         return jobs.planned(key, known[1])
-    laid = _lay_out(project, key, state)
+    laid = _lay_out(project, key, state, plans)
     plans[key] = (unit_key, laid.plan.to_dict())
     return PlannedSheet(laid.view, laid.plan, laid.layout)
 
@@ -127,7 +130,7 @@ def _sheet(project, key: str, unit_key: str, state) -> Entry:
     def draw(plans: Plans) -> Drawn:
         from soppress.render.docx.sop import render_docx
         from soppress.views.sop import PlannedSheet
-        laid = _lay_out(project, key, state)
+        laid = _lay_out(project, key, state, plans)
         plans[key] = (unit_key, laid.plan.to_dict())
         sheet = PlannedSheet(laid.view, laid.plan, laid.layout)
         return Drawn(render(sheet.view, sheet.layout, state.env, asset_url), laid.document.write_pdf,
