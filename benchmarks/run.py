@@ -151,10 +151,11 @@ def measure(runs: int, build_runs: int) -> tuple[list[tuple[str, str, str]], lis
 
         pdf = ratios(["kalteng/06-tindak-lanjut-rujukan", "kalteng/02-pengaduan-tidak-langsung", "hst/04-mediasi"],
                      repeat=max(runs, 3), root=corpus)
-        worst = max(pdf, key=lambda x: x[2] / x[3])
-        rows.append(("one SOP PDF / one weasyprint pass over its final HTML",
-                     " · ".join(f"{k.split('/')[0]}/{k.split('/')[1][:2]} {full / one:.2f}" for k, _, full, one in pdf)
-                     + f" (worst {worst[2] / worst[3]:.2f})", "≤ 1.2"))
+        for label, at in (("cold", 2), ("rebuild, from the last page plan", 3)):
+            worst = max(x[at] / x[4] for x in pdf)
+            rows.append((f"one SOP PDF / one weasyprint pass over its final HTML ({label})",
+                         " · ".join(f"{x[0].split('/')[0]}/{x[0].split('/')[1][:2]} {x[at] / x[4]:.2f}" for x in pdf)
+                         + f" (worst {worst:.2f})", "≤ 1.2"))
 
         long_s = median([r.run(long_project, "check")[0] for _ in range(runs)])
         rows.append(("`check` of a 300-step SOP", f"{long_s:.2f} s", "≤ 1 s (linear)"))

@@ -142,11 +142,16 @@ def _search(lines: list[str], size: float, lane: Lane, near: tuple[float, float]
     block = sum(heights) + LINE_GAP * (len(lines) - 1)
     best: Box | None = None
     nearest: tuple[float, Box] | None = None
-    boxes = [Box(x, y, x + width, y + block) for x in _steps(lane.x + CLEAR, lane.x + lane.w - CLEAR - width)
-             for y in _steps(-BAND_ROOM, BAND_ROOM - block)]
-    # nearest first (a stable sort: ties keep the left-to-right, top-to-bottom order), so
-    # the first clear box is the answer and the scored search stops once nothing can win
-    for cost, box in sorted(((box.distance(*near), box) for box in boxes), key=lambda item: item[0]):
+    xs, ys = _steps(lane.x + CLEAR, lane.x + lane.w - CLEAR - width), _steps(-BAND_ROOM, BAND_ROOM - block)
+    # each position's distance to ``near`` (Box.distance, by column and by row: the grid
+    # has thousands of positions and most are never looked at)
+    dxs = [max(x - near[0], 0.0, near[0] - (x + width)) for x in xs]
+    dys = [max(y - near[1], 0.0, near[1] - (y + block)) for y in ys]
+    # nearest first (ties in the left-to-right, top-to-bottom order), so the first clear
+    # box is the answer and the scored search stops once nothing can win
+    order = sorted(((dx * dx + dy * dy) ** 0.5, i, j) for i, dx in enumerate(dxs) for j, dy in enumerate(dys))
+    for cost, i, j in order:
+        box = Box(xs[i], ys[j], xs[i] + width, ys[j] + block)
         if cost <= REACH and is_clear(box, things):
             best = box
             break
