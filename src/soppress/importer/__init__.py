@@ -28,7 +28,7 @@ class Result:
 
 def read(path: Path):
     if not path.is_file():
-        raise ImporError(f"{path}: berkas tidak ada")
+        raise ImporError(f"{path}: berkas tidak ada; periksa nama dan foldernya (berkas Word .docx atau teks bertab .txt)")
     if path.suffix.lower() in TEXT_SUFFIXES:
         from soppress.importer.text_read import read_text
         return read_text(path)

@@ -27,7 +27,7 @@ def attached_sources(pdf: Path) -> dict[str, bytes]:
         reader = PdfReader(io.BytesIO(pdf.read_bytes()))
         found = {name: data[0] for name, data in reader.attachments.items() if data}
     except FileNotFoundError:
-        raise UserError(f"{pdf}: berkas tidak ada") from None
+        raise UserError(f"{pdf}: berkas tidak ada; periksa nama dan foldernya (PDF arsip dibuat oleh soppress build --format arsip)") from None
     except (PdfReadError, ValueError, KeyError, OSError):
         raise UserError(f"{pdf}: bukan berkas PDF yang dapat dibaca") from None
     if not found:
