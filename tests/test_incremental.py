@@ -192,6 +192,23 @@ def test_the_book_reuses_cached_plans_without_laying_unchanged_sheets_out(projec
     assert result.sheets["contoh"].plan.pages  # the cached plan, drawn in the book
 
 
+def test_a_sheets_html_and_docx_are_drawn_from_its_plan_without_laying_it_out(project, tmp_path, monkeypatch):
+    """The sheet's HTML and DOCX are a unit of their own (the book's units need only the
+    plan): a missing DOCX is drawn again from the cached plan, the PDF left as it is."""
+    from soppress import jobs
+    out = tmp_path / "out"
+    made(project, out, formats=["pdf", "html", "docx"])
+    before = {rel: (out / rel).read_bytes() for rel in ("contoh.docx", "contoh.pdf")}
+    (out / "contoh.docx").unlink()
+    laid, units = [], []
+    real_plan, real_run = jobs.plan_sheet, jobs.run
+    monkeypatch.setattr(jobs, "plan_sheet", lambda view, *a: laid.append(view.key) or real_plan(view, *a))
+    monkeypatch.setattr(jobs, "run", lambda unit, name, *a: units.append(unit) or real_run(unit, name, *a))
+    assert made(project, out, formats=["pdf", "html", "docx"]) == {"contoh"}
+    assert laid == [] and units == ["sheet_drawn"]
+    assert {rel: (out / rel).read_bytes() for rel in before} == before
+
+
 def test_parallel_and_sequential_builds_are_byte_identical(project, tmp_path):
     one = build(project, tmp_path / "one", jobs=1)
     two = build(project, tmp_path / "two", jobs=2)
