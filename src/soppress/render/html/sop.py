@@ -5,6 +5,8 @@ own templates/) places the view; the identity sections, kop lines and signature 
 drawn by the shared block drawers of render/html/blocks.py."""
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,13 @@ def render(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets:
     identity sheet and the summary; ``measuring`` leaves out the drawing (row heights
     do not depend on it) and what follows the flowchart, which makes a measuring pass cheap."""
     return _template(env, "sop.html.j2", sheet_variables(view, layout, assets, flowchart_only, measuring))
+
+
+def identity_html(view: SheetView, env: jinja2.Environment, assets: AssetUrl) -> str:
+    """The sheet without its rows, drawing or build time: what decides the identity
+    sheet's type (render.pdf.sop.identity_key)."""
+    variables = sheet_variables(dataclasses.replace(view, rows=()), view.layout, assets, measuring=True)
+    return _template(env, "sop.html.j2", {**variables, "created": ""})
 
 
 def render_body(view: SheetView, layout: FlowLayout, env: jinja2.Environment, assets: AssetUrl,

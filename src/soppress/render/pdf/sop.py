@@ -35,7 +35,7 @@ from soppress.layout.pagination import PagePlan
 from soppress.render.fetcher import fetcher
 from soppress.render.html.assets import AssetUrl
 from soppress.render.pdf import fonts
-from soppress.render.html.sop import render, sheet_variables
+from soppress.render.html.sop import identity_html, render
 from soppress.views.sop import SheetView
 
 MAX_PASSES = 6
@@ -179,8 +179,7 @@ def _keyed(laid: LaidOutSheet, key: str) -> LaidOutSheet:
 
 def identity_key(view: SheetView, env: jinja2.Environment, assets: AssetUrl) -> str:
     """What the identity type is chosen from: the identity sheet's HTML in full size."""
-    variables = sheet_variables(dataclasses.replace(view, rows=()), view.layout, assets, measuring=True)
-    html = env.get_template("sop.html.j2").render(**{**variables, "created": ""})
+    html = identity_html(view, env, assets)
     return hashlib.sha256(f"{IDENTITY_FLOOR}\n{html}".encode("utf-8")).hexdigest()[:32]
 
 
