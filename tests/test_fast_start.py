@@ -9,7 +9,7 @@ import yaml
 from soppress.api import check
 
 SRC = Path(__file__).resolve().parent.parent / "src"
-RENDERERS = ["weasyprint", "docx", "docxtpl", "graphviz", "PIL", "fontTools", "jinja2"]
+RENDERERS = ["weasyprint", "docx", "docxtpl", "graphviz", "PIL", "fontTools", "jinja2", "markdown_it"]
 
 PROBE = """
 import sys
@@ -37,7 +37,8 @@ def test_help_loads_neither_the_model_nor_a_renderer():
 
 def test_check_and_status_load_no_renderer(mini_project):
     # fontTools: the layout limits are checked on the flowchart geometry (label widths from
-    # the shipped font's metrics), before any build; no renderer is loaded
+    # the shipped font's metrics), before any build; no renderer is loaded, nor the Markdown
+    # parser (the checks read only list markers from views.text)
     assert loaded("check", "--proyek", str(mini_project)) == ["fontTools", "pydantic"]
     assert loaded("status", "--proyek", str(mini_project)) == ["fontTools", "pydantic"]
 
