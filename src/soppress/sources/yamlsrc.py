@@ -1,8 +1,10 @@
 """YAML loading that remembers where every value came from.
 
-PyYAML's ``compose`` gives a node tree with marks; we turn it into plain Python
-values ourselves and keep a map from each value's path (``("kegiatan", 3, "uraian")``)
-to its position, so that every diagnostic can name file, line and column.
+We turn PyYAML's events (libyaml's, in C) into plain Python values ourselves, in one
+pass, and keep a map from each value's path (``("kegiatan", 3, "uraian")``) to its
+position, so that every diagnostic can name file, line and column. Files with anchors
+or aliases, and any YAML error, go through ``compose``'s node tree (libyaml's, then the
+pure-Python parser's, which words the errors) with the same result.
 
 Hostile input gets a located message, never an exception: files larger than
 MAX_BYTES, nesting deeper than MAX_DEPTH (PyYAML's composer recurses), more than
@@ -175,6 +177,8 @@ class _Loader(yaml.SafeLoader):
 
 def loads(text: str, file: Path) -> Source:
     source = Source(file=Path(file), data=None)
+    if _fast_values(text, source):
+        return source
     node = _fast_node(text)
     if node is None:
         node = _slow_node(text, source)
@@ -186,6 +190,104 @@ def loads(text: str, file: Path) -> Source:
 
 _COLLECTION_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+class _Fallback(Exception):
+    """The one-pass reader leaves this file to the composer (anchors, aliases, YAML errors)."""
+
+
+@dataclass
+class _Reading:
+    """State of one pass of ``_fast_values`` over libyaml's events."""
+    parser: Any
+    file: Path
+    clean: bool                 # no character of any value can need replacing (see _fast_values)
+    value_pos: dict = field(default_factory=dict)
+    key_pos: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
+    count: int = 0
+    depth: int = 0              # collections open
+
+    def next(self) -> yaml.Event:
+        event = self.parser.get_event()
+        if isinstance(event, _COLLECTION_EVENTS):
+            if event.anchor is not None:
+                raise _Fallback
+            self.depth += 1
+            if self.depth >= MAX_DEPTH:  # as _fast_node: the pure parser words the error
+                raise _Fallback
+        elif isinstance(event, _END_EVENTS):
+            self.depth -= 1
+        elif isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Fallback
+        return event
+
+
+def _fast_values(text: str, source: Source) -> bool:
+    """The common case in one pass: libyaml's (C) event stream turned straight into values
+    and positions, without composing a node tree and walking it again (``_fast_node`` and
+    ``_convert``: twice the time). It gives what they give: the same values, positions,
+    notes and errors, in the same order; a file with anchors or aliases, nesting near the
+    bound, more than one document or any YAML error is left to them (False).
+
+    A value can only hold a character ``chars.visible`` replaces if the text has one, or
+    a backslash escape (double-quoted scalars); without either, no value is checked."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return False
+    reading = _Reading(fast(text), source.file, clean="\\" not in text and not invalid(text))
+    failure = None
+    try:
+        reading.next()  # stream start
+        event = reading.next()
+        data = None
+        if not isinstance(event, yaml.StreamEndEvent):
+            try:
+                data = _event_value(reading, reading.next(), ())
+            except YamlError as exc:  # reported once the rest of the file is known to be YAML
+                failure = exc
+                while reading.depth > 0:
+                    reading.next()
+            reading.next()  # document end
+            if not isinstance(reading.next(), yaml.StreamEndEvent):
+                return False  # another document: the composer words it
+    except (_Fallback, yaml.YAMLError):
+        return False
+    finally:
+        reading.parser.dispose()
+    if failure is not None:
+        raise failure
+    source.data, source.value_pos, source.key_pos = data, reading.value_pos, reading.key_pos
+    source.notes.extend(reading.notes)
+    return True
+
+
+def _event_value(reading: _Reading, event: yaml.Event, path: Path_) -> Any:
+    """The value starting with ``event``, as ``_convert`` makes it from the node."""
+    reading.count += 1
+    if reading.count > MAX_NODES:
+        raise _error(_pos(reading.file, event.start_mark), _ALIAS_MESSAGE, "yaml.alias")
+    reading.value_pos[path] = _pos(reading.file, event.start_mark)
+    if isinstance(event, yaml.MappingStartEvent):
+        result: dict = {}
+        while not isinstance(key_event := reading.next(), yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise YamlError(Diagnostic(_pos(reading.file, key_event.start_mark), "galat",
+                                           "kunci harus berupa teks sederhana", "yaml.sintaks"))
+            key = key_event.value if reading.clean else visible(key_event.value)
+            _check_key(key, result, reading.file, key_event.start_mark)
+            reading.key_pos[path + (key,)] = _pos(reading.file, key_event.start_mark)
+            result[key] = _event_value(reading, reading.next(), path + (key,))
+        return result
+    if isinstance(event, yaml.SequenceStartEvent):
+        items = []
+        while not isinstance(item := reading.next(), yaml.SequenceEndEvent):
+            items.append(_event_value(reading, item, path + (len(items),)))
+        return items
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = reading.parser.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return _scalar(tag, event.value, event.start_mark, reading.file, reading.notes, reading.clean)
 
 
 def _fast_node(text: str) -> yaml.Node | None:
@@ -266,12 +368,23 @@ def _explain(problem: str) -> str:
     return "struktur tidak dikenali"
 
 
+_ALIAS_MESSAGE = ("alias YAML (*nama) mengembang terlalu besar atau merujuk dirinya sendiri; tulis nilainya "
+                  "langsung tanpa alias")
+
+
+def _check_key(key: str, mapping: dict, file: Path, mark) -> None:
+    if key == "<<":
+        raise YamlError(Diagnostic(_pos(file, mark), "galat",
+                                   "penggabungan '<<' tidak didukung; tulis kuncinya satu per satu", "yaml.sintaks"))
+    if key in mapping:
+        raise YamlError(Diagnostic(_pos(file, mark), "galat", f'kunci "{key}" ditulis dua kali; hapus salah satunya',
+                                   "yaml.kunci-ganda"))
+
+
 def _convert(node: yaml.Node, path: Path_, source: Source, count: list[int], depth: int = 0) -> Any:
     count[0] += 1
     if count[0] > MAX_NODES or depth > MAX_DEPTH:  # aliases expanded past sane bounds, or recursive
-        raise _error(_pos(source.file, node.start_mark),
-                     "alias YAML (*nama) mengembang terlalu besar atau merujuk dirinya sendiri; tulis nilainya "
-                     "langsung tanpa alias", "yaml.alias")
+        raise _error(_pos(source.file, node.start_mark), _ALIAS_MESSAGE, "yaml.alias")
     source.value_pos[path] = _pos(source.file, node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
@@ -280,34 +393,29 @@ def _convert(node: yaml.Node, path: Path_, source: Source, count: list[int], dep
                 raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
                                            "kunci harus berupa teks sederhana", "yaml.sintaks"))
             key = visible(key_node.value)
-            if key == "<<":
-                raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
-                                           "penggabungan '<<' tidak didukung; tulis kuncinya satu per satu",
-                                           "yaml.sintaks"))
-            if key in result:
-                raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
-                                           f'kunci "{key}" ditulis dua kali; hapus salah satunya',
-                                           "yaml.kunci-ganda"))
+            _check_key(key, result, source.file, key_node.start_mark)
             source.key_pos[path + (key,)] = _pos(source.file, key_node.start_mark)
             result[key] = _convert(value_node, path + (key,), source, count, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), source, count, depth + 1) for i, item in enumerate(node.value)]
-    convert = _SCALARS.get(node.tag)
-    if convert is None:  # strings, timestamps (kept as text), anything else
-        return _text(node, source)
-    try:
-        return convert(node.value)
-    except ValueError:
-        return _text(node, source)
+    return _scalar(node.tag, node.value, node.start_mark, source.file, source.notes)
 
 
-def _text(node: yaml.ScalarNode, source: Source) -> str:
-    found = invalid(node.value)
+def _scalar(tag: str, value: str, mark, file: Path, notes: list[Diagnostic], clean: bool = False) -> Any:
+    convert = _SCALARS.get(tag)
+    if convert is not None:
+        try:
+            return convert(value)
+        except ValueError:
+            pass
+    if clean:  # strings, timestamps (kept as text), anything else
+        return value
+    found = invalid(value)
     if not found:
-        return node.value
+        return value
     names = ", ".join(dict.fromkeys(found))
-    source.notes.append(Diagnostic(_pos(source.file, node.start_mark), "peringatan",
-                                   f"karakter kendali ({names}) tidak dapat dicetak dan diganti dengan \ufffd; "
-                                   "hapus karakter itu dari teks", "teks.karakter-kendali"))
-    return visible(node.value)
+    notes.append(Diagnostic(_pos(file, mark), "peringatan",
+                            f"karakter kendali ({names}) tidak dapat dicetak dan diganti dengan \ufffd; "
+                            "hapus karakter itu dari teks", "teks.karakter-kendali"))
+    return visible(value)
