@@ -17,10 +17,10 @@ from soppress.sources.project import Project, load_project
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """Loading a project allocates tens of thousands of objects that all live until the
-    check ends; the cycle collector finds nothing among them, but its full pass over
-    the heap (the model classes, pydantic's schemas) took 30 ms of a 0.4 s check.
-    Reference counting still frees everything; cycles are collected once it is back on."""
+    """Loading a project allocates tens of thousands of objects that live until the check
+    ends; the cycle collector's passes over them and the heap (the model classes,
+    pydantic's schemas) took 30 ms of a 0.4 s check and found little. Reference counting
+    still frees what is dropped; the few cycles are collected once it is back on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
