@@ -9,7 +9,7 @@ import yaml
 from soppress.api import check
 
 SRC = Path(__file__).resolve().parent.parent / "src"
-RENDERERS = ["weasyprint", "docx", "docxtpl", "graphviz", "PIL", "fontTools", "jinja2"]
+RENDERERS = ["weasyprint", "docx", "docxtpl", "graphviz", "PIL", "fontTools", "jinja2", "markdown_it"]
 
 PROBE = """
 import sys
@@ -37,7 +37,8 @@ def test_help_loads_neither_the_model_nor_a_renderer():
 
 def test_check_and_status_load_no_renderer(mini_project):
     # fontTools: the layout limits are checked on the flowchart geometry (label widths from
-    # the shipped font's metrics), before any build; no renderer is loaded
+    # the shipped font's metrics), before any build; no renderer is loaded, nor the Markdown
+    # parser (the checks read only list markers from views.text)
     assert loaded("check", "--proyek", str(mini_project)) == ["fontTools", "pydantic"]
     assert loaded("status", "--proyek", str(mini_project)) == ["fontTools", "pydantic"]
 
@@ -74,3 +75,29 @@ def test_check_of_a_long_sop_is_linear(mini_project, monkeypatch):
     # past the sheet's limit of kegiatan (checks/limits.py): reported, and found just as fast
     assert [d.code for d in report.errors] == ["batas.kegiatan"], report.render_text()
     assert calls["successors"] <= 6 * n and calls["eq"] <= n, calls
+
+
+def test_check_builds_the_validators_of_what_it_reads_only(mini_project):
+    """Models build their validators on first use (defer_build): a check builds the SOP's,
+    not those of nested parts on their own, nor of the case file (forms only read its fields)."""
+    probe = ("import sys; from pathlib import Path; from soppress.api import check; check(Path(sys.argv[1]));"
+             "from soppress.cases.model import Kasus; from soppress.model import Butir, Sop;"
+             "print([m.__pydantic_complete__ for m in (Sop, Butir, Kasus)])")
+    run = subprocess.run([sys.executable, "-c", probe, str(mini_project)], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"})
+    assert run.stdout.split() == ["[True,", "False,", "False]"], run.stderr[-2000:]
+
+
+def test_check_pauses_the_cycle_collector_and_restores_it(mini_project, monkeypatch):
+    import gc
+    from soppress import api
+    seen = []
+    real = api.load_project
+
+    def load_project(root, report):
+        seen.append(gc.isenabled())
+        return real(root, report)
+    monkeypatch.setattr(api, "load_project", load_project)
+    assert gc.isenabled()
+    check(mini_project)
+    assert seen == [False] and gc.isenabled()

@@ -59,18 +59,25 @@ def squeeze(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+# All kinds in one pattern, one group per kind in _KINDS's order: at the start of the text,
+# the alternatives are tried in order, so the first kind that matches wins, as it did when
+# each pattern was tried in turn (one compiled pattern instead of 28 looked up per citation).
+_ANY_KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern, _) in enumerate(_KINDS)))
+
+
 def kind_and_issuer(text: str) -> tuple[str, str | None] | None:
     """(kind, issuer words or None when the kind has no issuer)."""
     low = squeeze(text).lower()
-    for kind, pattern, has_issuer in _KINDS:
-        found = re.match(pattern, low)
-        if found:
-            if not has_issuer:
-                return kind, None
-            rest = low[found.end():]
-            end = _ISSUER_END.search(rest)
-            return kind, _issuer(rest[:end.start()] if end else rest)
-    return None
+    found = _ANY_KIND.match(low)
+    if not found:
+        return None
+    i = next(i for i in range(len(_KINDS)) if found.group(f"k{i}") is not None)
+    kind, _, has_issuer = _KINDS[i]
+    if not has_issuer:
+        return kind, None
+    rest = low[found.end():]
+    end = _ISSUER_END.search(rest)
+    return kind, _issuer(rest[:end.start()] if end else rest)
 
 
 def kind_of(text: str) -> str | None:

@@ -30,12 +30,19 @@ _ABBREVIATIONS = {
 }
 
 
-def _words(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return [part for w in words for part in _ABBREVIATIONS.get(w, w).split()]
+_WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    words = _WORD.findall(text.lower())
+    return tuple(part for w in words for part in _ABBREVIATIONS.get(w, w).split())
+
+
+@lru_cache(maxsize=8192)
 def similarity(a: str, b: str) -> float:
+    """How alike two titles are (0–1), word by word. Cached: a check compares the same
+    registry titles and SOP names again for every citation and keterkaitan item."""
     return difflib.SequenceMatcher(None, _words(a), _words(b)).ratio()
 
 
@@ -96,17 +103,17 @@ def match(text: str, registry: dict[str, Peraturan]) -> Match:
                                            "menjadi satu butir")])
         return Match(problems=[Problem("dasar-hukum.tak-dikenal",
                                        "tidak terbaca sebagai kutipan peraturan (jenis, Nomor, Tahun, tentang)")])
-    same_kind = {k: p for k, p in registry.items() if (_entry_kind(p) or ("", None))[0] == parsed.kind}
-    if parsed.kind == "kuhp":  # cited by name only; printed as written
-        return Match(key=next(iter(same_kind), None))
-    if parsed.issuer == "":
+    if parsed.kind == "kuhp" or parsed.issuer == "":
+        same_kind = {k: p for k, p in registry.items() if (_entry_kind(p) or ("", None))[0] == parsed.kind}
+        if parsed.kind == "kuhp":  # cited by name only; printed as written
+            return Match(key=next(iter(same_kind), None))
         return _issuer_missing(parsed, same_kind)
     pool = _pool(parsed, registry)
     result = Match()
     if parsed.tahun_tertulis:
         result.problems.append(Problem("dasar-hukum.tahun-format", f'tahun ditulis tidak baku ("{parsed.tahun_tertulis}"); '
                                        f'tulis "Tahun {parsed.tahun or "TTTT"}"'))
-    exact = exact_key(parsed, registry)
+    exact = _exact_in(parsed, pool)
     if exact:
         _exact(text, parsed, exact, registry[exact], result)
         return result
@@ -125,8 +132,11 @@ def _pool(parsed: Parsed, registry: dict[str, Peraturan]) -> dict[str, Peraturan
 
 def exact_key(parsed: Parsed, registry: dict[str, Peraturan]) -> str | None:
     """The entry whose jenis (with issuer), nomor and tahun all agree with ``parsed``."""
-    return next((k for k, p in _pool(parsed, registry).items()
-                 if same_number(parsed.nomor, p.nomor) and parsed.tahun == p.tahun), None)
+    return _exact_in(parsed, _pool(parsed, registry))
+
+
+def _exact_in(parsed: Parsed, pool: dict[str, Peraturan]) -> str | None:
+    return next((k for k, p in pool.items() if same_number(parsed.nomor, p.nomor) and parsed.tahun == p.tahun), None)
 
 
 def _exact(text: str, parsed: Parsed, key: str, entry: Peraturan, result: Match) -> None:

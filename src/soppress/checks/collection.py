@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -248,8 +249,12 @@ def link_target(project: Project, f: SopFile, item: Butir) -> SopFile | None:
     return best if score >= LINK_SIMILAR else None
 
 
+_SOP_WORDS = re.compile(r"\b(standar operasional prosedur|sop|layanan|pelayanan)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
 def _strip_sop(text: str) -> str:
-    return re.sub(r"\b(standar operasional prosedur|sop|layanan|pelayanan)\b", " ", text, flags=re.IGNORECASE)
+    return _SOP_WORDS.sub(" ", text)
 
 
 def _links(project: Project, f: SopFile, emit: Emitter) -> None:

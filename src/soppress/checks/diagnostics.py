@@ -6,7 +6,6 @@ Messages are written in Bahasa Indonesia where the rule lives.
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -68,6 +67,7 @@ class Report:
         return "\n".join(str(d) for d in self.sorted())
 
     def render_json(self) -> str:
+        import json  # only for --format json
         return json.dumps([d.as_dict() for d in self.sorted()], ensure_ascii=False, indent=2)
 
 

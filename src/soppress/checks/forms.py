@@ -23,6 +23,8 @@ def form_names(text: str, known: Iterable[str] = ()) -> list[str]:
     """The form names in a kelengkapan or peralatan text ("Identitas, Formulir Registrasi,
     dll"): a known name where the text has one, else the words from "Formulir" up to
     "dan" ("formulir registrasi dan dokumen"). A bare "formulir" names no form."""
+    if not _FORMULIR.search(text or ""):  # most texts name no form: nothing to split or sort
+        return []
     known = sorted((k.lower() for k in known), key=len, reverse=True)
     names = []
     for part in _SPLIT.split(text or ""):

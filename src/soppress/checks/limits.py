@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from soppress.checks.diagnostics import Position, Report
 from soppress.layout import flowchart
@@ -148,17 +149,23 @@ def _height(texts, width: float) -> float:
     broken anywhere (overflow-wrap: anywhere, as the sheet's CSS does)."""
     usable = max(width - 2 * 1.4, 1.0)
     size = TEXT_PT * PT_MM
-    space = flowchart.text_width(" ", size)
+    space = _word_width(" ")
     lines = 0
     for text in texts:
         for paragraph in str(text or "").splitlines() or [""]:
             lines += 1
             x = 0.0
             for word in paragraph.split():
-                w = flowchart.text_width(word, size)
+                w = _word_width(word)
                 if x and x + space + w > usable:
                     lines, x = lines + 1, 0.0
                 x += (space if x else 0.0) + w
                 while x > usable:  # a word longer than the line
                     lines, x = lines + 1, x - usable
     return lines * size * LINE_FACTOR + PAD_MM
+
+
+@lru_cache(maxsize=8192)
+def _word_width(word: str) -> float:
+    """A word's width in the table's body text; the same words recur in every SOP."""
+    return flowchart.text_width(word, TEXT_PT * PT_MM)

@@ -124,8 +124,8 @@ class JudulKolom(Model):
     """Column headings as the unit prints them. The number column's key is written
     ``nomor``: YAML 1.1 tools (PyYAML's safe_load, many CI scripts) read a key ``no``
     as the boolean false. ``no`` is still accepted; renderers read ``.no``."""
-    model_config = ConfigDict(extra="forbid", json_schema_extra=lambda schema, _: schema["properties"].update(
-        nomor={"type": ["string", "number"], "description": "judul kolom nomor, mis. \"NO\""}))
+    model_config = ConfigDict(extra="forbid", defer_build=True, json_schema_extra=lambda schema, _: schema[
+        "properties"].update(nomor={"type": ["string", "number"], "description": "judul kolom nomor, mis. \"NO\""}))
 
     no: Teks = Field("No", description='ejaan lama kunci "nomor"; masih diterima')
     kegiatan: Teks = "Kegiatan"

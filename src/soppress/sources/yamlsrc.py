@@ -1,8 +1,10 @@
 """YAML loading that remembers where every value came from.
 
-PyYAML's ``compose`` gives a node tree with marks; we turn it into plain Python
-values ourselves and keep a map from each value's path (``("kegiatan", 3, "uraian")``)
-to its position, so that every diagnostic can name file, line and column.
+We turn PyYAML's events (libyaml's, in C) into plain Python values ourselves, in one
+pass, and keep a map from each value's path (``("kegiatan", 3, "uraian")``) to its
+position, so that every diagnostic can name file, line and column. Files with anchors
+or aliases, and any YAML error, go through ``compose``'s node tree (libyaml's, then the
+pure-Python parser's, which words the errors) with the same result.
 
 Hostile input gets a located message, never an exception: files larger than
 MAX_BYTES, nesting deeper than MAX_DEPTH (PyYAML's composer recurses), more than
@@ -26,9 +28,10 @@ import yaml
 
 from soppress.checks.diagnostics import Diagnostic, Position
 from soppress.sources.boundary import outside_message
-from soppress.sources.chars import invalid, visible
-
-Path_ = tuple  # a path into the loaded data: keys and list indexes
+from soppress.sources.yamlvalues import MAX_DEPTH, MAX_NODES, Path_, YamlError  # noqa: F401 (re-exported)
+from soppress.sources.yamlvalues import COLLECTION_EVENTS as _COLLECTION_EVENTS, END_EVENTS as _END_EVENTS
+from soppress.sources.yamlvalues import convert as _convert, located_error as _error, position as _pos
+from soppress.sources.yamlvalues import read_values as _fast_values
 
 
 @dataclass
@@ -72,40 +75,8 @@ class Source:
         return tuple(path)
 
 
-class YamlError(Exception):
-    def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
-
-
-_SCALARS = {
-    "tag:yaml.org,2002:null": lambda v: None,
-    # YAML 1.2 booleans only: "NO" is a column heading, "Ya"/"Tidak" are labels.
-    "tag:yaml.org,2002:bool": lambda v: {"true": True, "false": False}.get(v.lower(), v),
-    "tag:yaml.org,2002:int": lambda v: _int(v),
-    "tag:yaml.org,2002:float": float,
-}
-
-
-def _int(text: str) -> int | str:
-    digits = text.lstrip("+-")
-    if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
-        return text  # "0517", "061": a code, not a number (YAML 1.1 would read octal)
-    return int(text.replace("_", ""), 0)
-
-
-def _pos(file: Path, mark) -> Position:
-    return Position(file, mark.line + 1, mark.column + 1)
-
-
 MAX_BYTES = 2 * 1024 * 1024   # the largest SOP source is ~20 KB; a case file far less
-MAX_DEPTH = 40                # the SOP format nests 6 levels deep
-MAX_NODES = 200_000           # values after alias expansion (the sample corpus: < 2,000 per file)
 _SAVE_UTF8 = "simpan ulang sebagai UTF-8 (di editor: Save with Encoding > UTF-8)"
-
-
-def _error(pos: Position, message: str, code: str) -> YamlError:
-    return YamlError(Diagnostic(pos, "galat", message, code))
 
 
 def load(file: Path, display_name: Path | None = None, root: Path | None = None) -> Source:
@@ -175,6 +146,8 @@ class _Loader(yaml.SafeLoader):
 
 def loads(text: str, file: Path) -> Source:
     source = Source(file=Path(file), data=None)
+    if _fast_values(text, source):
+        return source
     node = _fast_node(text)
     if node is None:
         node = _slow_node(text, source)
@@ -182,10 +155,6 @@ def loads(text: str, file: Path) -> Source:
         return source
     source.data = _convert(node, (), source, [0])
     return source
-
-
-_COLLECTION_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def _fast_node(text: str) -> yaml.Node | None:
@@ -266,48 +235,3 @@ def _explain(problem: str) -> str:
     return "struktur tidak dikenali"
 
 
-def _convert(node: yaml.Node, path: Path_, source: Source, count: list[int], depth: int = 0) -> Any:
-    count[0] += 1
-    if count[0] > MAX_NODES or depth > MAX_DEPTH:  # aliases expanded past sane bounds, or recursive
-        raise _error(_pos(source.file, node.start_mark),
-                     "alias YAML (*nama) mengembang terlalu besar atau merujuk dirinya sendiri; tulis nilainya "
-                     "langsung tanpa alias", "yaml.alias")
-    source.value_pos[path] = _pos(source.file, node.start_mark)
-    if isinstance(node, yaml.MappingNode):
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
-                                           "kunci harus berupa teks sederhana", "yaml.sintaks"))
-            key = visible(key_node.value)
-            if key == "<<":
-                raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
-                                           "penggabungan '<<' tidak didukung; tulis kuncinya satu per satu",
-                                           "yaml.sintaks"))
-            if key in result:
-                raise YamlError(Diagnostic(_pos(source.file, key_node.start_mark), "galat",
-                                           f'kunci "{key}" ditulis dua kali; hapus salah satunya',
-                                           "yaml.kunci-ganda"))
-            source.key_pos[path + (key,)] = _pos(source.file, key_node.start_mark)
-            result[key] = _convert(value_node, path + (key,), source, count, depth + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), source, count, depth + 1) for i, item in enumerate(node.value)]
-    convert = _SCALARS.get(node.tag)
-    if convert is None:  # strings, timestamps (kept as text), anything else
-        return _text(node, source)
-    try:
-        return convert(node.value)
-    except ValueError:
-        return _text(node, source)
-
-
-def _text(node: yaml.ScalarNode, source: Source) -> str:
-    found = invalid(node.value)
-    if not found:
-        return node.value
-    names = ", ".join(dict.fromkeys(found))
-    source.notes.append(Diagnostic(_pos(source.file, node.start_mark), "peringatan",
-                                   f"karakter kendali ({names}) tidak dapat dicetak dan diganti dengan \ufffd; "
-                                   "hapus karakter itu dari teks", "teks.karakter-kendali"))
-    return visible(node.value)

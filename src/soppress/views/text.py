@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markupsafe import Markup
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
 
 # roman, number_words and diktum_ordinal live with the rest of the Indonesian formatting.
 from soppress.views.indonesia import diktum_ordinal, number_words, roman  # noqa: F401
@@ -18,19 +20,23 @@ NOT_MARKS = ["image", "link", "autolink", "html_inline", "entity"]
 
 
 def markdown() -> MarkdownIt:
+    # markdown_it and markupsafe load on first use: `check` reads only the list markers
+    # from this module, and importing them took a twentieth of its time.
+    from markdown_it import MarkdownIt
     return MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(NOT_MARKS)
 
 
-_MD = markdown()
+_md = lru_cache(maxsize=1)(markdown)
 
 
 @lru_cache(maxsize=4096)
 def inline(text: str | None) -> Markup:
     """Inline Markdown (**tebal**, *miring*); line breaks kept; everything else,
     raw HTML and Markdown links/images included, printed as typed."""
+    from markupsafe import Markup
     if not text:
         return Markup("")
-    return Markup(_MD.renderInline(visible(text.strip())))
+    return Markup(_md().renderInline(visible(text.strip())))
 
 
 def marker(style: str, index: int) -> str:
