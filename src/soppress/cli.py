@@ -177,9 +177,11 @@ IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE
 @_friendly
 def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...], notes: bool) -> None:
     """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
+    import gc
     from soppress import api
     root = _root(project_dir)
     project, report = api.check(root, strict=strict, ignore=ignore)
+    gc.freeze()  # the loaded project lives until exit: the interpreter's last collections need not walk it
     if fmt == "json":
         click.echo(report.render_json())
         if report.errors:
