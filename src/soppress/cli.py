@@ -4,7 +4,9 @@ User errors exit 1 with a message, never a traceback. Unexpected internal errors
 print a short note on how to report them (without case data) and exit 2."""
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import os
 import sys
 from pathlib import Path
@@ -13,6 +15,10 @@ import click
 
 from soppress.errors import UserError
 from soppress.sources.root import CONFIG_FILE, ProjectError, find_root
+
+# At exit everything is dropped at once: the interpreter's last garbage collections need
+# not walk the loaded project and libraries (about 0.1 s of a 0.5 s `check`).
+atexit.register(gc.freeze)
 
 # Only click and soppress.errors load at start, so that --help answers at once: the model
 # (pydantic), the checks and the renderers (weasyprint, docx, PIL, fontTools, graphviz) are
@@ -177,11 +183,9 @@ IGNORE_OPTION = click.option("--abaikan", "ignore", multiple=True, metavar="KODE
 @_friendly
 def check(project_dir: Path | None, fmt: str, strict: bool, ignore: tuple[str, ...], notes: bool) -> None:
     """Periksa semua SOP, kop dan registri proyek, satu per satu dan sebagai koleksi."""
-    import gc
     from soppress import api
     root = _root(project_dir)
     project, report = api.check(root, strict=strict, ignore=ignore)
-    gc.freeze()  # the loaded project lives until exit: the interpreter's last collections need not walk it
     if fmt == "json":
         click.echo(report.render_json())
         if report.errors:
