@@ -174,7 +174,7 @@ def _kop(k: b.Kop, container, ctx: DocxContext) -> None:
     if logo:
         paragraph = row.cells[0].paragraphs[0]
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        paragraph.add_run().add_picture(str(logo), height=Mm(24))
+        dx.add_picture(paragraph.add_run(), str(logo), height=Mm(24))
     kop_lines(row.cells[1], k, (12, 13, 11, 8.5), single=True)
     rule = container.add_paragraph()
     border = dx.el("w:pBdr")
@@ -256,9 +256,9 @@ def _image(i: b.Image, container, ctx: DocxContext) -> None:
         return
     run = paragraph.add_run()
     if i.height:
-        run.add_picture(source if isinstance(source, io.BytesIO) else str(source), height=Mm(i.height))
+        dx.add_picture(run, source if isinstance(source, io.BytesIO) else str(source), height=Mm(i.height))
     else:
-        run.add_picture(source if isinstance(source, io.BytesIO) else str(source), width=Mm(i.width or ctx.width))
+        dx.add_picture(run, source if isinstance(source, io.BytesIO) else str(source), width=Mm(i.width or ctx.width))
     if i.svg is not None and i.png is not None:
         dx.svg_beside_png(run, i.svg.encode("utf-8"))
 

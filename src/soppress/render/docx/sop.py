@@ -15,6 +15,7 @@ editable text.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from docx.enum.section import WD_SECTION
@@ -101,7 +102,7 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if logo:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # exact spacing would clip it
-        paragraph.add_run().add_picture(str(logo), height=Mm(24))
+        dx.add_picture(paragraph.add_run(), str(logo), height=Mm(24))
     kop_lines(kop_cell, view.kop, (10, 10, 9, 7.5), paragraph)
     _identity_type(table, pt)
 
@@ -148,6 +149,7 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
     view, layout, plan = sheet.view, sheet.layout, sheet.plan
     sop = view.sop
     heights = plan.row_heights or [r.min_height for r in layout.rows]
+    header = None
     for page_index, rows in enumerate(layout.pages):
         spacer = doc.add_paragraph()
         spacer.paragraph_format.line_spacing = Pt(1)
@@ -163,7 +165,11 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
         if page_index == 0 and not sop.judul:
             spacer.paragraph_format.page_break_before = True
         table = dx.table(doc, view.cols.all)
-        _header(table, sheet, plan.header_heights)
+        if header is None:
+            _header(table, sheet, plan.header_heights)
+            header = [copy.deepcopy(tr) for tr in table._tbl.tr_lst]
+        else:  # the same heading rows on every page: copied, not built again
+            table._tbl.extend(copy.deepcopy(tr) for tr in header)
         for index in rows:
             _body_row(table, sheet, index, heights[index])
     if sop.tampilan.legenda:
@@ -217,8 +223,8 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
         dx.margins(cell, 0)
         png = png_draw.cell_png(layout, index, lane, height)
         if png:
-            dx.picture(cell, png, cols.lanes[lane], height, svg=flow_svg.cell_svg(layout, index, lane, height))
-            _describe(cell, alt_text(sheet, index, lane))
+            dx.picture(cell, png, cols.lanes[lane], height, svg=flow_svg.cell_svg(layout, index, lane, height),
+                       descr=alt_text(sheet, index, lane))
     if row.kind == "bagian":
         dx.write(cells[1], row.kegiatan.lead, bold=True)
         return
@@ -246,11 +252,6 @@ def alt_text(sheet: PlannedSheet, index: int, lane: int) -> str:
     elif step.lanjut is not None and sop.simbol(step) != "selesai":
         parts.append(f"lanjut ke kegiatan {step.lanjut}")
     return "; ".join(parts)
-
-
-def _describe(cell, text: str) -> None:
-    """Alternative text on the picture just anchored in ``cell``."""
-    cell._tc.xpath(".//wp:docPr")[-1].set("descr", text)
 
 
 def _legend(doc) -> None:
