@@ -34,10 +34,12 @@ import time
 import uuid
 import zipfile
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from lxml import etree
 
+from soppress.render.docx import diskcache
 from soppress.resources import FONT_DIR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -79,12 +81,14 @@ def source_date() -> int | None:
 # ---------------------------------------------------------------- fonts
 
 def embed_fonts(parts: dict[str, bytes]) -> None:
-    names = [name for name in STAND_INS if name in requested_fonts(parts)]
-    used = used_faces(parts)  # once: it walks every run of the document
+    trees = _text_trees(parts)  # parsed once: the text parts are most of the work
+    requested = requested_fonts(parts, trees)
+    names = [name for name in STAND_INS if name in requested]
+    used = used_faces(parts, trees)
     faces = [face for face in FACES.values() if face in used]
     if not names or not faces:
         return
-    text = "".join(sorted(set(BASE_TEXT) | set(document_text(parts))))
+    text = "".join(sorted(set(BASE_TEXT) | set(document_text(parts, trees))))
     table_name = _related(parts, "word/document.xml", "fontTable", "fonts")
     rels = _rels(parts, table_name)
     table = etree.fromstring(parts[table_name])
@@ -106,14 +110,30 @@ def embed_fonts(parts: dict[str, bytes]) -> None:
     _settings_flags(parts, ["embedTrueTypeFonts", "saveSubsetFonts"])
 
 
+def _text_trees(parts: dict[str, bytes]) -> dict:
+    """The parsed text parts (document, headers, footers…)."""
+    return {name: etree.fromstring(data) for name, data in parts.items() if TEXT_PARTS.fullmatch(name)}
+
+
 @functools.lru_cache(maxsize=16)
 def subset_face(face: str, text: str) -> bytes:
-    """The shipped face cut to ``text``, names, hinting, kerning and layout tables kept."""
+    """The shipped face cut to ``text``, names, hinting, kerning and layout tables kept
+    (about 0.2 s a face: kept in this process, and on disk for the build's other
+    workers and its next run, keyed by the font file, fontTools and the text)."""
+    source = FONT_DIR / f"{FAMILY}-{face}.ttf"
+    key = (SUBSET_VERSION, face, hashlib.sha256(source.read_bytes()).hexdigest(), fontTools.version, text)
+    return diskcache.cached("fonts", key, lambda: _subset(source, text))
+
+
+SUBSET_VERSION = 1  # raise when the subsetting options change
+
+
+def _subset(source, text: str) -> bytes:
     options = subset.Options()
     options.name_IDs, options.name_languages, options.name_legacy = ["*"], ["*"], True
     options.layout_features, options.legacy_kern, options.notdef_outline = ["*"], True, True
     options.drop_tables += ["FFTM"]  # FontForge's timestamps: nothing a reader needs
-    font = TTFont(FONT_DIR / f"{FAMILY}-{face}.ttf", recalcTimestamp=False)
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
     subsetter.subset(font)
@@ -129,13 +149,13 @@ def obfuscate(font: bytes, key: str) -> bytes:
     return bytes(b ^ secret[i % 16] for i, b in enumerate(font[:32])) + font[32:]
 
 
-def requested_fonts(parts: dict[str, bytes]) -> set[str]:
+def requested_fonts(parts: dict[str, bytes], trees: dict | None = None) -> set[str]:
     """Every font name a run, style or numbering level asks for (theme fonts resolved)."""
     names, themed = set(), False
-    for name in [n for n in parts if TEXT_PARTS.fullmatch(n)] + ["word/styles.xml", "word/numbering.xml"]:
-        if name not in parts:
-            continue
-        for fonts in etree.fromstring(parts[name]).iter(w("rFonts")):
+    trees = dict(_text_trees(parts) if trees is None else trees)
+    trees.update((n, etree.fromstring(parts[n])) for n in ("word/styles.xml", "word/numbering.xml") if n in parts)
+    for tree in trees.values():
+        for fonts in tree.iter(w("rFonts")):
             names.update(fonts.get(w(a)) for a in ("ascii", "hAnsi") if fonts.get(w(a)))  # Latin text
             themed = themed or any(fonts.get(w(a)) for a in ("asciiTheme", "hAnsiTheme"))
     if themed and "word/theme/theme1.xml" in parts:
@@ -145,22 +165,22 @@ def requested_fonts(parts: dict[str, bytes]) -> set[str]:
     return names
 
 
-def document_text(parts: dict[str, bytes]) -> str:
+def document_text(parts: dict[str, bytes], trees: dict | None = None) -> str:
     chunks = []
-    for name in [n for n in parts if TEXT_PARTS.fullmatch(n)]:
-        chunks.extend(t.text or "" for t in etree.fromstring(parts[name]).iter(w("t")))
+    for tree in (_text_trees(parts) if trees is None else trees).values():
+        chunks.extend(t.text or "" for t in tree.iter(w("t")))
     if "word/numbering.xml" in parts:
         chunks.extend(e.get(w("val"), "") for e in etree.fromstring(parts["word/numbering.xml"]).iter(w("lvlText")))
     return "".join(chunks)
 
 
-def used_faces(parts: dict[str, bytes]) -> set[str]:
+def used_faces(parts: dict[str, bytes], trees: dict | None = None) -> set[str]:
     """The faces the document's text runs are set in: bold and italic from the run,
     its character style and its paragraph style (with their ``basedOn`` chains)."""
     styles = _Styles(parts.get("word/styles.xml"))
     faces = set()
-    for name in [n for n in parts if TEXT_PARTS.fullmatch(n)]:
-        for run in etree.fromstring(parts[name]).iter(w("r")):
+    for tree in (_text_trees(parts) if trees is None else trees).values():
+        for run in tree.iter(w("r")):
             if run.find(w("t")) is None:
                 continue
             paragraph = next(run.iterancestors(w("p")), None)
@@ -182,8 +202,15 @@ class _Styles:
         self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.default = next((i for i, s in self.props.items()
                              if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true")), None)
+        self.known: dict[tuple, bool] = {}
 
     def flag(self, rstyle: str | None, tag: str, pstyle: str | None) -> bool:
+        key = (rstyle, tag, pstyle)  # a document has thousands of runs and a few style pairs
+        if key not in self.known:
+            self.known[key] = self._flag(rstyle, tag, pstyle)
+        return self.known[key]
+
+    def _flag(self, rstyle: str | None, tag: str, pstyle: str | None) -> bool:
         for start in (rstyle, pstyle):
             seen = set()
             while start in self.props and start not in seen:

@@ -21,6 +21,7 @@ from pathlib import Path
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from soppress.layout.headings import PAD
 from soppress.render.docx import ooxml as dx
@@ -132,10 +133,15 @@ def _case(view, text: str) -> str:
 
 
 def _identity_type(table, pt: float) -> None:
-    """The identity sheet's type (runs that set their own size keep it)."""
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
+    """The identity sheet's type (runs that set their own size keep it). The cells are
+    walked in the XML (python-docx's ``rows``/``cells`` work out the grid for every
+    cell); a vertically merged cell is its first row's."""
+    for tr in table._tbl.iterchildren(dx.qn("w:tr")):
+        for tc in tr.iterchildren(dx.qn("w:tc")):
+            if tc.vMerge == "continue":
+                continue
+            for p in tc.iterchildren(dx.qn("w:p")):
+                paragraph = Paragraph(p, None)
                 if paragraph.paragraph_format.line_spacing_rule != WD_LINE_SPACING.SINGLE:
                     paragraph.paragraph_format.line_spacing = Pt(pt * LINE)
                 for run in paragraph.runs:

@@ -76,8 +76,12 @@ def finish_document(doc, title: str = "", subject: str = "", author: str = "", k
 
 
 def _named_styles(doc) -> set[str]:
-    """Add the STYLES the document lacks (based on Normal); the names it has."""
+    """Add the STYLES the document lacks (based on Normal); the names it has (looked
+    up once per document: python-docx finds a style's name by a scan of them all)."""
     from docx.enum.style import WD_STYLE_TYPE
+    known = doc.part.__dict__.get("_soppress_styles")
+    if known is not None:
+        return known
     names = {s.name for s in doc.styles}
     for name in STYLES:
         if name not in names:
@@ -86,7 +90,8 @@ def _named_styles(doc) -> set[str]:
             style.quick_style = True
             if name == "Teks SOP":
                 style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
-    return names | set(STYLES)
+    known = doc.part.__dict__["_soppress_styles"] = names | set(STYLES)
+    return known
 
 
 def _styles(doc) -> None:
@@ -126,8 +131,10 @@ def _styles(doc) -> None:
 def mark_sop(elements, doc) -> None:
     """Paragraphs of an SOP sheet: the "Teks SOP" style (no automatic hyphenation, so
     the sheet wraps as in its PDF) unless they carry a style already."""
-    _named_styles(doc)
-    style_id = doc.styles["Teks SOP"].style_id
+    style_id = doc.part.__dict__.get("_soppress_sop_style")
+    if style_id is None:
+        _named_styles(doc)
+        style_id = doc.part.__dict__["_soppress_sop_style"] = doc.styles["Teks SOP"].style_id
     for element in elements:
         for p in element.iter(dx.qn("w:p")):  # the element itself too, when it is a paragraph
             ppr = p.get_or_add_pPr()
