@@ -66,7 +66,31 @@ def finish(data: bytes) -> bytes:
     """The saved DOCX ``data`` as soppress ships it: fonts embedded, core dates
     set, zip written reproducibly."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
+        return finish_parts({name: z.read(name) for name in z.namelist()})
+
+
+def parts_of(doc) -> dict[str, bytes]:
+    """The members python-docx's ``Document.save`` would zip (its own PackageWriter
+    steps), without zipping them: ``finish_parts`` zips them once."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    class Members(dict):
+        def write(self, uri, blob: bytes) -> None:
+            self[uri.membername] = blob
+
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    members = Members()
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    return dict(members)
+
+
+def finish_parts(parts: dict[str, bytes]) -> bytes:
+    """``finish`` of the package's members (name -> bytes)."""
     embed_fonts(parts)
     epoch = source_date()
     _set_dates(parts, epoch)

@@ -70,9 +70,7 @@ def finish_document(doc, title: str = "", subject: str = "", author: str = "", k
     dx.pad_text(doc)
     dx.schema_order(doc)
     properties(doc, title, subject, author, keywords)
-    out = io.BytesIO()
-    doc.save(out)
-    return package.finish(out.getvalue())  # embedded fonts, reproducible zip
+    return package.finish_parts(package.parts_of(doc))  # embedded fonts, reproducible zip
 
 
 def _named_styles(doc) -> set[str]:
