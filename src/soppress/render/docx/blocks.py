@@ -52,9 +52,7 @@ def write_text(paragraph, value: str | None, ctx: DocxContext, bold: bool = Fals
     if not value:
         return
     if isinstance(value, b.Plain):
-        run = paragraph.add_run(visible(str(value)))  # XML cannot hold control characters
-        run.bold = bold or None
-        run.font.size = Pt(size or ctx.size)
+        dx.add_run(paragraph, visible(str(value)), bold=bold, size=size or ctx.size)  # XML cannot hold control characters
     else:
         dx.runs(paragraph, value, bold=bold, size=size or ctx.size)
 

@@ -5,6 +5,7 @@ paragraph spacing, OOXML child order)."""
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from xml.sax.saxutils import quoteattr
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -156,8 +157,19 @@ def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None
     """Inline Markdown (**tebal**, *miring*, line breaks) as Word runs."""
     if not markdown:
         return
+    for text, strong, em in _inline(markdown):
+        if text is None:
+            paragraph.add_run().add_break()
+        else:
+            add_run(paragraph, text, bold=bold or strong, italic=em, size=size)
+
+
+@lru_cache(maxsize=4096)
+def _inline(markdown: str) -> tuple[tuple[str | None, bool, bool], ...]:
+    """(text, bold, italic) of each run of inline Markdown; text None for a line break."""
     tokens = _MD.parseInline(markdown.strip())
     strong = em = 0
+    out = []
     for token in (tokens[0].children or []) if tokens else []:
         if token.type == "strong_open":
             strong += 1
@@ -168,13 +180,34 @@ def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None
         elif token.type == "em_close":
             em -= 1
         elif token.type in ("softbreak", "hardbreak"):
-            paragraph.add_run().add_break()
+            out.append((None, False, False))
         elif token.content:
-            run = paragraph.add_run(visible(token.content))  # XML cannot hold control characters
-            run.bold = bold or strong > 0 or None
-            run.italic = em > 0 or None
-            if size:
-                run.font.size = Pt(size)
+            out.append((visible(token.content), strong > 0, em > 0))  # XML cannot hold control characters
+    return tuple(out)
+
+
+def add_run(paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None):
+    """What ``run = paragraph.add_run(text); run.bold = bold or None; run.italic =
+    italic or None; run.font.size = Pt(size)`` makes (an ``w:rPr``, empty when plain),
+    built directly: python-docx's setters search the run's children for each."""
+    from docx.oxml.simpletypes import ST_HpsMeasure
+    from docx.text.run import Run
+    r = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    r.append(props)
+    if bold:
+        props.append(OxmlElement("w:b"))
+    if italic:
+        props.append(OxmlElement("w:i"))
+    if size:
+        props.append(OxmlElement("w:sz", {qn("w:val"): ST_HpsMeasure.convert_to_xml(Pt(size))}))
+    paragraph._p.append(r)
+    run = Run(r, paragraph)
+    if any(c in text for c in "\t\n\r"):  # tabs and breaks: python-docx's translation
+        run.text = text
+    elif text:
+        r.add_t(text)  # xml:space="preserve" when it starts or ends with a space
+    return run
 
 
 def write(cell, markdown: str | None, bold: bool = False, align=None, size: float | None = None) -> None:

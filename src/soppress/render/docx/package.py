@@ -353,14 +353,15 @@ def _set_dates(parts, epoch: int | None) -> None:
 
 def _zip(parts: dict[str, bytes], epoch: int | None) -> bytes:
     """Members in a fixed order ([Content_Types].xml and the package relationships
-    first, as Word writes them), every one with the same time and attributes."""
+    first, as Word writes them), every one with the same time and attributes. zlib's
+    default level 6: level 9 took twice the time for 2 % smaller files."""
     when = time.gmtime(max(epoch if epoch is not None else ZIP_EPOCH, ZIP_EPOCH))[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n)):
             info = zipfile.ZipInfo(name, date_time=when)
             info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            z.writestr(info, parts[name], compresslevel=9)
+            z.writestr(info, parts[name], compresslevel=6)
     return out.getvalue()
 
 
