@@ -1,12 +1,15 @@
 """Bytes the DOCX renderer computes again and again, kept on disk between processes.
 
 A build's workers are separate processes, and the next build (one SOP edited) starts
-new ones: each would cut the shipped fonts again for its first DOCX. ``use`` names
-the folder (the build sets it to a folder under build/.bagian/); ``cached`` returns
+new ones: each would cut the shipped fonts again for its first DOCX, and the DOCX
+book would draw again the flowchart pictures of every sheet it holds. ``use`` names
+the folder (the build sets it to a folder under build/.bagian/). ``cached`` returns
 the bytes ``make`` gives, from the folder when it holds them under the hash of
-``key``. An entry is written atomically and carries the SHA-256 of its bytes: a torn
-or foreign file fails the check and is made again, never trusted. Without a folder
-(a DOCX made outside a build) nothing is kept."""
+``key`` (content-addressed: for a few entries, such as font subsets); ``load`` and
+``store`` keep one entry per name, valid for one ``stamp`` (the hash of what it is
+made from), overwritten by the next. An entry is written atomically and carries
+the SHA-256 of its bytes: a torn or foreign file fails the check and is made again,
+never trusted. Without a folder (a DOCX made outside a build) nothing is kept."""
 from __future__ import annotations
 
 import hashlib
@@ -23,21 +26,36 @@ def use(folder: Path | None) -> None:
 
 
 def cached(kind: str, key: tuple, make: Callable[[], bytes]) -> bytes:
+    name = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()
+    body = load(kind, name)
+    if body is None:
+        body = make()
+        store(kind, name, b"", body)
+    return body
+
+
+def load(kind: str, name: str, stamp: bytes = b"") -> bytes | None:
+    """The bytes kept as ``name`` if they were stored with ``stamp`` and are whole."""
     if _folder is None:
-        return make()
-    path = _folder / kind / hashlib.sha256(repr(key).encode("utf-8")).hexdigest()
+        return None
     try:
-        data = path.read_bytes()
-        if hashlib.sha256(data[32:]).digest() == data[:32]:
-            return data[32:]
+        data = (_folder / kind / name).read_bytes()
     except OSError:
-        pass
-    body = make()
+        return None
+    head = len(stamp) + 32
+    if data[:len(stamp)] != stamp or hashlib.sha256(data[head:]).digest() != data[len(stamp):head]:
+        return None
+    return data[head:]
+
+
+def store(kind: str, name: str, stamp: bytes, body: bytes) -> None:
+    if _folder is None:
+        return
+    path = _folder / kind / name
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_bytes(hashlib.sha256(body).digest() + body)
+        temporary = path.with_name(f".{name}.{os.getpid()}")
+        temporary.write_bytes(stamp + hashlib.sha256(body).digest() + body)
         os.replace(temporary, path)
     except OSError:  # a read-only or full disk: the bytes are still right
         pass
-    return body

@@ -79,6 +79,7 @@ def cell_png(layout: FlowLayout, row: int, lane: int, height_mm: float) -> bytes
     return c.png() if flow_paint.paint_cell(c, layout, row, lane, height_mm) else None
 
 
+@lru_cache(maxsize=8)
 def legend_png(kind: str) -> bytes:
     """One of the five Permenpan symbols, for the legend (20 × 8 mm)."""
     c = _Canvas(20.0, 8.0)

@@ -27,6 +27,7 @@ from soppress.layout.headings import PAD
 from soppress.render.docx import ooxml as dx
 from soppress.render import flow_svg
 from soppress.render.docx import png_draw
+from soppress.render.docx.flow_pictures import sheet_pictures
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
 from soppress.layout.flowchart import Symbol
@@ -155,6 +156,9 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
     view, layout, plan = sheet.view, sheet.layout, sheet.plan
     sop = view.sop
     heights = plan.row_heights or [r.min_height for r in layout.rows]
+    cells = [(index, lane, heights[index]) for rows in layout.pages for index in rows
+             for lane in range(len(view.cols.lanes))]
+    pictures = sheet_pictures(view.key, layout, cells)
     header = None
     for page_index, rows in enumerate(layout.pages):
         spacer = doc.add_paragraph()
@@ -177,7 +181,7 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
         else:  # the same heading rows on every page: copied, not built again
             table._tbl.extend(copy.deepcopy(tr) for tr in header)
         for index in rows:
-            _body_row(table, sheet, index, heights[index])
+            _body_row(table, sheet, index, heights[index], pictures)
     if sop.tampilan.legenda:
         _legend(doc)
 
@@ -218,7 +222,7 @@ def _cell_lines(cell, lines: Lines) -> None:
     dx.lines(cell, list(lines.subs), first=not lines.lead)
 
 
-def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
+def _body_row(table, sheet: PlannedSheet, index: int, height: float, pictures: dict) -> None:
     layout, cols = sheet.layout, sheet.view.cols
     row = sheet.view.rows[index]
     cells = dx.row(table, height, exact=False).cells
@@ -227,10 +231,9 @@ def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
     for lane in range(n):
         cell = cells[2 + lane]
         dx.margins(cell, 0)
-        png = png_draw.cell_png(layout, index, lane, height)
-        if png:
-            dx.picture(cell, png, cols.lanes[lane], height, svg=flow_svg.cell_svg(layout, index, lane, height),
-                       descr=alt_text(sheet, index, lane))
+        if (index, lane) in pictures:
+            png, svg = pictures[index, lane]
+            dx.picture(cell, png, cols.lanes[lane], height, svg=svg, descr=alt_text(sheet, index, lane))
     if row.kind == "bagian":
         dx.write(cells[1], row.kegiatan.lead, bold=True)
         return
