@@ -139,19 +139,26 @@ def _text_trees(parts: dict[str, bytes]) -> dict:
     return {name: etree.fromstring(data) for name, data in parts.items() if TEXT_PARTS.fullmatch(name)}
 
 
-@functools.lru_cache(maxsize=16)
 def subset_face(face: str, text: str) -> bytes:
     """The shipped face cut to ``text``, names, hinting, kerning and layout tables kept
-    (about 0.2 s a face: kept in this process, and on disk for the build's other
-    workers and its next run, keyed by the font file, fontTools and the text)."""
+    (about 0.2 s a face): kept in this process, and on disk for the build's other
+    workers and its next run, keyed by the font file, fontTools and the text. The disk
+    entry is written whichever process cut the face first, so that a build's folder
+    holds the same entries however its work was spread."""
     source = FONT_DIR / f"{FAMILY}-{face}.ttf"
-    key = (SUBSET_VERSION, face, hashlib.sha256(source.read_bytes()).hexdigest(), fontTools.version, text)
+    key = (SUBSET_VERSION, face, _file_hash(source), fontTools.version, text)
     return diskcache.cached("fonts", key, lambda: _subset(source, text))
 
 
 SUBSET_VERSION = 1  # raise when the subsetting options change
 
 
+@functools.lru_cache(maxsize=8)
+def _file_hash(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
 def _subset(source, text: str) -> bytes:
     options = subset.Options()
     options.name_IDs, options.name_languages, options.name_legacy = ["*"], ["*"], True
@@ -164,6 +171,9 @@ def _subset(source, text: str) -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+subset_face.cache_clear = _subset.cache_clear  # what a new process would start with
 
 
 def obfuscate(font: bytes, key: str) -> bytes:
