@@ -136,6 +136,13 @@ def row(table, height: float | None = None, exact: bool = False, header: bool = 
     return _Row(tr, table)
 
 
+def row_cells(table, height: float | None = None, exact: bool = False, header: bool = False) -> list:
+    """The cells of a new ``row``: one per column, without python-docx working out
+    the grid (``_Row.cells`` finds each cell's column by a search of its row)."""
+    from docx.table import _Cell
+    return [_Cell(tc, table) for tc in row(table, height, exact, header)._tr.tc_lst]
+
+
 def shade(cell, fill: str = "F0F0F0") -> None:
     cell._tc.get_or_add_tcPr().append(el("w:shd", w_val="clear", w_color="auto", w_fill=fill))
 

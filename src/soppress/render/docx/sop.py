@@ -91,12 +91,12 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
     pt = view.identity_pt
     cell_ctx = DocxContext(project_root, width * 0.43, pt, LINE)
     for n, (label, value) in enumerate(rows):
-        row = dx.row(table, boxes.get(f"k{n}", (0, None))[1])
-        dx.write(row.cells[1], label, bold=True)
+        cells = dx.row_cells(table, boxes.get(f"k{n}", (0, None))[1])
+        dx.write(cells[1], label, bold=True)
         if label == "Disahkan oleh":
-            signature_lines(view.signature, row.cells[2], cell_ctx, keep=False)
+            signature_lines(view.signature, cells[2], cell_ctx, keep=False)
         else:
-            dx.write(row.cells[2], value, bold=label == "Nama SOP")
+            dx.write(cells[2], value, bold=label == "Nama SOP")
     kop_cell = table.cell(0, 0).merge(table.cell(len(rows) - 1, 0))
     dx.valign(kop_cell)
     logo = raster_logo(project_root, view.kop.logo)
@@ -118,12 +118,12 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
                 gap.paragraph_format.page_break_before = True
                 gap.paragraph_format.line_spacing = Pt(1)
             sections, page = dx.table(doc, [width / 2, width / 2]), head_page
-        head = dx.row(sections, boxes.get(f"s{2 * n}", (0, None))[1])
-        for cell, section in zip(head.cells, (left, right)):
+        head = dx.row_cells(sections, boxes.get(f"s{2 * n}", (0, None))[1])
+        for cell, section in zip(head, (left, right)):
             dx.write(cell, _case(view, section.title), bold=True)
             dx.shade(cell)
-        body = dx.row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
-        for cell, section in zip(body.cells, (left, right)):
+        body = dx.row_cells(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
+        for cell, section in zip(body, (left, right)):
             draw_all(cell, section.blocks, DocxContext(project_root, width / 2, pt, LINE))
     _identity_type(sections, pt)
 
@@ -225,7 +225,7 @@ def _cell_lines(cell, lines: Lines) -> None:
 def _body_row(table, sheet: PlannedSheet, index: int, height: float, pictures: dict) -> None:
     layout, cols = sheet.layout, sheet.view.cols
     row = sheet.view.rows[index]
-    cells = dx.row(table, height, exact=False).cells
+    cells = dx.row_cells(table, height, exact=False)
     n = len(cols.lanes)
     dx.write(cells[0], row.no, align=WD_ALIGN_PARAGRAPH.CENTER)
     for lane in range(n):
@@ -269,12 +269,12 @@ def _legend(doc) -> None:
     table = dx.table(doc, [21, 38] * 3)
     rows = [LEGEND[:3], LEGEND[3:]]
     for group in rows:
-        row = dx.row(table, 10)
+        cells = dx.row_cells(table, 10)
         for i, (kind, meaning) in enumerate(group):
-            dx.margins(row.cells[2 * i], 0)
-            dx.picture(row.cells[2 * i], png_draw.legend_png(kind), 20, 8, svg=flow_svg.legend_svg(kind))
-            dx.write(row.cells[2 * i + 1], meaning)
-            dx.valign(row.cells[2 * i + 1])
+            dx.margins(cells[2 * i], 0)
+            dx.picture(cells[2 * i], png_draw.legend_png(kind), 20, 8, svg=flow_svg.legend_svg(kind))
+            dx.write(cells[2 * i + 1], meaning)
+            dx.valign(cells[2 * i + 1])
     borderless(table)
 
 
@@ -289,13 +289,13 @@ def _summary(doc, sheet: PlannedSheet) -> None:
     run.bold, run.font.size = True, Pt(10)
     width = view.page.content_width
     table = dx.table(doc, [10, width - 145, 70, 30, 35])
-    head = dx.row(table, header=True)
-    for cell, title in zip(head.cells, ("NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET")):
+    head = dx.row_cells(table, header=True)
+    for cell, title in zip(head, ("NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET")):
         dx.write(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for item in view.summary:
-        row = dx.row(table)
-        dx.write(row.cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
-        for cell, key in zip(row.cells[1:], ("prosedur", "pj", "waktu", "ket")):
+        cells = dx.row_cells(table)
+        dx.write(cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
+        for cell, key in zip(cells[1:], ("prosedur", "pj", "waktu", "ket")):
             dx.write(cell, item[key])
 
 

@@ -111,6 +111,7 @@ def _styles(doc) -> None:
         settings.append(dx.el("w:autoHyphenation", w_val="true"))
         settings.append(dx.el("w:doNotHyphenateCaps", w_val="true"))
     body = doc.element.body
+    ids = {name: doc.styles[name].style_id for name in ("Daftar 1", "Daftar 2", "Teks Tabel", "Isi")}
     for p in body.iter(dx.qn("w:p")):
         ppr = p.find(dx.qn("w:pPr"))
         if ppr is not None and ppr.find(dx.qn("w:pStyle")) is not None:
@@ -123,7 +124,7 @@ def _styles(doc) -> None:
             name = f"Daftar {level}"
         else:
             name = "Teks Tabel" if in_table else "Isi"
-        p.get_or_add_pPr().insert(0, dx.el("w:pStyle", w_val=doc.styles[name].style_id))
+        p.get_or_add_pPr().insert(0, dx.el("w:pStyle", w_val=ids[name]))
 
 
 def mark_sop(elements, doc) -> None:
