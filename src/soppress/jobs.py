@@ -21,6 +21,7 @@ from soppress.errors import UserError
 from soppress.outputs import write_atomic
 from soppress.layout.flowchart import LayoutError
 from soppress.layout.pagination import PagePlan, paginate
+from soppress.render.docx import diskcache as docx_cache
 from soppress.render.docx.document import to_docx
 from soppress.render.docx.sop import render_docx
 from soppress.render.html.assets import file_assets, relative_assets
@@ -67,6 +68,9 @@ def prepare(project: Project, out_dir: Path, formats, staging: Path | None = Non
     decrees = {k.key: keputusan_views.keputusan_view(project, k) for k in project.keputusan}
     enacted = {info.sop_key: view.enactment(info) for view in decrees.values() for info in view.lampiran}
     _state = State(project, out_dir, tuple(formats), staging, environment(project.root), decrees, enacted)
+    # DOCX bytes kept between a build's workers and the next build (perf-docx); only a build
+    # (which stages its outputs) keeps them: the preview writes nothing
+    docx_cache.use(Path(out_dir) / PARTS / "docx" if staging is not None else None)
     return _state
 
 

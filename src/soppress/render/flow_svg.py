@@ -106,6 +106,7 @@ def cell_svg(layout: FlowLayout, row: int, lane: int, height_mm: float) -> bytes
     return c.svg() if flow_paint.paint_cell(c, layout, row, lane, height_mm) else None
 
 
+@lru_cache(maxsize=8)
 def legend_svg(kind: str) -> bytes:
     """One of the five Permenpan symbols, for the legend (20 × 8 mm), as legend_png."""
     c = _Svg(20.0, 8.0)

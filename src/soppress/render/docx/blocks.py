@@ -52,9 +52,7 @@ def write_text(paragraph, value: str | None, ctx: DocxContext, bold: bool = Fals
     if not value:
         return
     if isinstance(value, b.Plain):
-        run = paragraph.add_run(visible(str(value)))  # XML cannot hold control characters
-        run.bold = bold or None
-        run.font.size = Pt(size or ctx.size)
+        dx.add_run(paragraph, visible(str(value)), bold=bold, size=size or ctx.size)  # XML cannot hold control characters
     else:
         dx.runs(paragraph, value, bold=bold, size=size or ctx.size)
 
@@ -174,7 +172,7 @@ def _kop(k: b.Kop, container, ctx: DocxContext) -> None:
     if logo:
         paragraph = row.cells[0].paragraphs[0]
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        paragraph.add_run().add_picture(str(logo), height=Mm(24))
+        dx.add_picture(paragraph.add_run(), str(logo), height=Mm(24))
     kop_lines(row.cells[1], k, (12, 13, 11, 8.5), single=True)
     rule = container.add_paragraph()
     border = dx.el("w:pBdr")
@@ -256,9 +254,9 @@ def _image(i: b.Image, container, ctx: DocxContext) -> None:
         return
     run = paragraph.add_run()
     if i.height:
-        run.add_picture(source if isinstance(source, io.BytesIO) else str(source), height=Mm(i.height))
+        dx.add_picture(run, source if isinstance(source, io.BytesIO) else str(source), height=Mm(i.height))
     else:
-        run.add_picture(source if isinstance(source, io.BytesIO) else str(source), width=Mm(i.width or ctx.width))
+        dx.add_picture(run, source if isinstance(source, io.BytesIO) else str(source), width=Mm(i.width or ctx.width))
     if i.svg is not None and i.png is not None:
         dx.svg_beside_png(run, i.svg.encode("utf-8"))
 

@@ -1,17 +1,19 @@
 """Building blocks of the DOCX renderers: tables with fixed column widths, rows of
-known height, cell margins and shading, inline Markdown as runs, pictures anchored
-in a cell, and the fix-ups every document gets before it is saved (text padding as
-paragraph spacing, OOXML child order)."""
+known height, cell margins and shading, inline Markdown as runs, and the fix-ups
+every document gets before it is saved (text padding as paragraph spacing, OOXML
+child order). Pictures are render/docx/pictures.py's, named here too. Rows and runs
+are built as the XML python-docx would make, without its per-property searches."""
 from __future__ import annotations
 
-import copy
-import io
+from functools import lru_cache
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt
-from lxml import etree
+from soppress.render.docx.pictures import (SVG_EXT, SVG_NS, add_picture, picture,  # noqa: F401 - for the renderers
+                                           svg_beside_png)
 from soppress.sources.chars import visible
 from soppress.views.text import markdown
 
@@ -120,16 +122,25 @@ def table(doc, widths: list[float]):
 
 
 def row(table, height: float | None = None, exact: bool = False, header: bool = False):
-    row = table.add_row()
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(el("w:cantSplit"))
-    if header:
-        tr_pr.append(el("w:tblHeader"))
+    """A new row at the bottom of ``table`` (made by ``table()``): a cell per column, in
+    the column's width, never split across pages. Built as one piece of XML: what
+    python-docx's ``add_row`` and width setters make, in a fraction of their time."""
+    from docx.table import _Row
+    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
     if height:
-        tr_pr.append(el("w:trHeight", w_val=twips(height), w_hRule="exact" if exact else "atLeast"))
-    for cell, w in zip(row.cells, table._widths):
-        cell.width = Mm(w)
-    return row
+        props += f'<w:trHeight w:val="{twips(height)}" w:hRule="{"exact" if exact else "atLeast"}"/>'
+    cells = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{Mm(w).twips}"/></w:tcPr><w:p/></w:tc>'
+                    for w in table._widths)
+    tr = parse_xml(f"<w:tr {nsdecls('w')}><w:trPr>{props}</w:trPr>{cells}</w:tr>")
+    table._tbl.append(tr)
+    return _Row(tr, table)
+
+
+def row_cells(table, height: float | None = None, exact: bool = False, header: bool = False) -> list:
+    """The cells of a new ``row``: one per column, without python-docx working out
+    the grid (``_Row.cells`` finds each cell's column by a search of its row)."""
+    from docx.table import _Cell
+    return [_Cell(tc, table) for tc in row(table, height, exact, header)._tr.tc_lst]
 
 
 def shade(cell, fill: str = "F0F0F0") -> None:
@@ -153,8 +164,19 @@ def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None
     """Inline Markdown (**tebal**, *miring*, line breaks) as Word runs."""
     if not markdown:
         return
+    for text, strong, em in _inline(markdown):
+        if text is None:
+            paragraph.add_run().add_break()
+        else:
+            add_run(paragraph, text, bold=bold or strong, italic=em, size=size)
+
+
+@lru_cache(maxsize=4096)
+def _inline(markdown: str) -> tuple[tuple[str | None, bool, bool], ...]:
+    """(text, bold, italic) of each run of inline Markdown; text None for a line break."""
     tokens = _MD.parseInline(markdown.strip())
     strong = em = 0
+    out = []
     for token in (tokens[0].children or []) if tokens else []:
         if token.type == "strong_open":
             strong += 1
@@ -165,13 +187,34 @@ def runs(paragraph, markdown: str | None, bold: bool = False, size: float | None
         elif token.type == "em_close":
             em -= 1
         elif token.type in ("softbreak", "hardbreak"):
-            paragraph.add_run().add_break()
+            out.append((None, False, False))
         elif token.content:
-            run = paragraph.add_run(visible(token.content))  # XML cannot hold control characters
-            run.bold = bold or strong > 0 or None
-            run.italic = em > 0 or None
-            if size:
-                run.font.size = Pt(size)
+            out.append((visible(token.content), strong > 0, em > 0))  # XML cannot hold control characters
+    return tuple(out)
+
+
+def add_run(paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None):
+    """What ``run = paragraph.add_run(text); run.bold = bold or None; run.italic =
+    italic or None; run.font.size = Pt(size)`` makes (an ``w:rPr``, empty when plain),
+    built directly: python-docx's setters search the run's children for each."""
+    from docx.oxml.simpletypes import ST_HpsMeasure
+    from docx.text.run import Run
+    r = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    r.append(props)
+    if bold:
+        props.append(OxmlElement("w:b"))
+    if italic:
+        props.append(OxmlElement("w:i"))
+    if size:
+        props.append(OxmlElement("w:sz", {qn("w:val"): ST_HpsMeasure.convert_to_xml(Pt(size))}))
+    paragraph._p.append(r)
+    run = Run(r, paragraph)
+    if any(c in text for c in "\t\n\r"):  # tabs and breaks: python-docx's translation
+        run.text = text
+    elif text:
+        r.add_t(text)  # xml:space="preserve" when it starts or ends with a space
+    return run
 
 
 def write(cell, markdown: str | None, bold: bool = False, align=None, size: float | None = None) -> None:
@@ -191,71 +234,3 @@ def lines(cell, items: list[tuple[str, str]], first: bool = True) -> None:
         paragraph.paragraph_format.first_line_indent = Mm(-4)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4))
         runs(paragraph, value)
-
-
-def picture(cell, png: bytes, width: float, height: float, svg: bytes | None = None) -> None:
-    """A picture anchored in the cell at its top-left corner, behind the text; with
-    ``svg``, the vector drawing Word shows and the PNG as the fallback."""
-    run = cell.paragraphs[0].add_run()
-    run.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
-    if svg is not None:
-        svg_beside_png(run, svg)
-    inline = run._r.xpath(".//wp:inline")[0]
-    anchor = OxmlElement("wp:anchor")
-    for key, value in (("distT", 0), ("distB", 0), ("distL", 0), ("distR", 0), ("simplePos", 0),
-                       ("relativeHeight", 1), ("behindDoc", 1), ("locked", 0), ("layoutInCell", 1),
-                       ("allowOverlap", 1)):
-        anchor.set(key, str(value))  # wp:anchor's attributes are unqualified
-    simple = OxmlElement("wp:simplePos")
-    simple.set("x", "0")
-    simple.set("y", "0")
-    anchor.append(simple)
-    for axis, relative in (("H", "column"), ("V", "paragraph")):
-        position = OxmlElement(f"wp:position{axis}")
-        position.set("relativeFrom", relative)
-        offset = OxmlElement("wp:posOffset")
-        offset.text = "0"
-        position.append(offset)
-        anchor.append(position)
-    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
-    effect = OxmlElement("wp:effectExtent")
-    for k in ("l", "t", "r", "b"):
-        effect.set(k, "0")
-    anchor.append(effect)
-    anchor.append(OxmlElement("wp:wrapNone"))
-    for child in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
-        found = inline.find(qn(child))
-        if found is not None:
-            anchor.append(copy.deepcopy(found))
-    inline.getparent().replace(inline, anchor)
-
-
-SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office 2016 SVG picture extension
-SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-
-
-def svg_beside_png(run, svg: bytes) -> None:
-    """The vector drawing for Word (2016 and later), the PNG kept as the fallback other
-    readers show: an SVG part referenced from the picture's blip (asvg:svgBlip),
-    MS-ODRAWXML 2.26.1.1. Identical drawings share one part, as python-docx does
-    for identical PNGs."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-    document_part = run.part
-    part = next((rel.target_part for rel in document_part.rels.values()
-                 if rel.reltype == RT.IMAGE and not rel.is_external
-                 and rel.target_part.content_type == "image/svg+xml" and rel.target_part.blob == svg), None)
-    if part is None:
-        existing = {str(p.partname) for p in document_part.package.iter_parts()}
-        n = next(k for k in range(1, 100_000) if f"/word/media/vektor{k}.svg" not in existing)
-        part = Part(PackURI(f"/word/media/vektor{n}.svg"), "image/svg+xml", svg, document_part.package)
-    rel_id = document_part.relate_to(part, RT.IMAGE)
-    blip = run._r.find(".//" + qn("a:blip"))
-    ext_list = OxmlElement("a:extLst")
-    ext = OxmlElement("a:ext")
-    ext.set("uri", SVG_EXT)
-    svg_blip = etree.SubElement(ext, f"{{{SVG_NS}}}svgBlip", nsmap={"asvg": SVG_NS})
-    svg_blip.set(qn("r:embed"), rel_id)
-    ext_list.append(ext)
-    blip.append(ext_list)

@@ -34,10 +34,12 @@ import time
 import uuid
 import zipfile
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from lxml import etree
 
+from soppress.render.docx import diskcache
 from soppress.resources import FONT_DIR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,7 +66,31 @@ def finish(data: bytes) -> bytes:
     """The saved DOCX ``data`` as soppress ships it: fonts embedded, core dates
     set, zip written reproducibly."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
+        return finish_parts({name: z.read(name) for name in z.namelist()})
+
+
+def parts_of(doc) -> dict[str, bytes]:
+    """The members python-docx's ``Document.save`` would zip (its own PackageWriter
+    steps), without zipping them: ``finish_parts`` zips them once."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    class Members(dict):
+        def write(self, uri, blob: bytes) -> None:
+            self[uri.membername] = blob
+
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    members = Members()
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    return dict(members)
+
+
+def finish_parts(parts: dict[str, bytes]) -> bytes:
+    """``finish`` of the package's members (name -> bytes)."""
     embed_fonts(parts)
     epoch = source_date()
     _set_dates(parts, epoch)
@@ -79,12 +105,14 @@ def source_date() -> int | None:
 # ---------------------------------------------------------------- fonts
 
 def embed_fonts(parts: dict[str, bytes]) -> None:
-    names = [name for name in STAND_INS if name in requested_fonts(parts)]
-    used = used_faces(parts)  # once: it walks every run of the document
+    trees = _text_trees(parts)  # parsed once: the text parts are most of the work
+    requested = requested_fonts(parts, trees)
+    names = [name for name in STAND_INS if name in requested]
+    used = used_faces(parts, trees)
     faces = [face for face in FACES.values() if face in used]
     if not names or not faces:
         return
-    text = "".join(sorted(set(BASE_TEXT) | set(document_text(parts))))
+    text = "".join(sorted(set(BASE_TEXT) | set(document_text(parts, trees))))
     table_name = _related(parts, "word/document.xml", "fontTable", "fonts")
     rels = _rels(parts, table_name)
     table = etree.fromstring(parts[table_name])
@@ -106,20 +134,46 @@ def embed_fonts(parts: dict[str, bytes]) -> None:
     _settings_flags(parts, ["embedTrueTypeFonts", "saveSubsetFonts"])
 
 
-@functools.lru_cache(maxsize=16)
+def _text_trees(parts: dict[str, bytes]) -> dict:
+    """The parsed text parts (document, headers, footers…)."""
+    return {name: etree.fromstring(data) for name, data in parts.items() if TEXT_PARTS.fullmatch(name)}
+
+
 def subset_face(face: str, text: str) -> bytes:
-    """The shipped face cut to ``text``, names, hinting, kerning and layout tables kept."""
+    """The shipped face cut to ``text``, names, hinting, kerning and layout tables kept
+    (about 0.2 s a face): kept in this process, and on disk for the build's other
+    workers and its next run, keyed by the font file, fontTools and the text. The disk
+    entry is written whichever process cut the face first, so that a build's folder
+    holds the same entries however its work was spread."""
+    source = FONT_DIR / f"{FAMILY}-{face}.ttf"
+    key = (SUBSET_VERSION, face, _file_hash(source), fontTools.version, text)
+    return diskcache.cached("fonts", key, lambda: _subset(source, text))
+
+
+SUBSET_VERSION = 1  # raise when the subsetting options change
+
+
+@functools.lru_cache(maxsize=8)
+def _file_hash(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _subset(source, text: str) -> bytes:
     options = subset.Options()
     options.name_IDs, options.name_languages, options.name_legacy = ["*"], ["*"], True
     options.layout_features, options.legacy_kern, options.notdef_outline = ["*"], True, True
     options.drop_tables += ["FFTM"]  # FontForge's timestamps: nothing a reader needs
-    font = TTFont(FONT_DIR / f"{FAMILY}-{face}.ttf", recalcTimestamp=False)
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+subset_face.cache_clear = _subset.cache_clear  # what a new process would start with
 
 
 def obfuscate(font: bytes, key: str) -> bytes:
@@ -129,13 +183,13 @@ def obfuscate(font: bytes, key: str) -> bytes:
     return bytes(b ^ secret[i % 16] for i, b in enumerate(font[:32])) + font[32:]
 
 
-def requested_fonts(parts: dict[str, bytes]) -> set[str]:
+def requested_fonts(parts: dict[str, bytes], trees: dict | None = None) -> set[str]:
     """Every font name a run, style or numbering level asks for (theme fonts resolved)."""
     names, themed = set(), False
-    for name in [n for n in parts if TEXT_PARTS.fullmatch(n)] + ["word/styles.xml", "word/numbering.xml"]:
-        if name not in parts:
-            continue
-        for fonts in etree.fromstring(parts[name]).iter(w("rFonts")):
+    trees = dict(_text_trees(parts) if trees is None else trees)
+    trees.update((n, etree.fromstring(parts[n])) for n in ("word/styles.xml", "word/numbering.xml") if n in parts)
+    for tree in trees.values():
+        for fonts in tree.iter(w("rFonts")):
             names.update(fonts.get(w(a)) for a in ("ascii", "hAnsi") if fonts.get(w(a)))  # Latin text
             themed = themed or any(fonts.get(w(a)) for a in ("asciiTheme", "hAnsiTheme"))
     if themed and "word/theme/theme1.xml" in parts:
@@ -145,22 +199,22 @@ def requested_fonts(parts: dict[str, bytes]) -> set[str]:
     return names
 
 
-def document_text(parts: dict[str, bytes]) -> str:
+def document_text(parts: dict[str, bytes], trees: dict | None = None) -> str:
     chunks = []
-    for name in [n for n in parts if TEXT_PARTS.fullmatch(n)]:
-        chunks.extend(t.text or "" for t in etree.fromstring(parts[name]).iter(w("t")))
+    for tree in (_text_trees(parts) if trees is None else trees).values():
+        chunks.extend(t.text or "" for t in tree.iter(w("t")))
     if "word/numbering.xml" in parts:
         chunks.extend(e.get(w("val"), "") for e in etree.fromstring(parts["word/numbering.xml"]).iter(w("lvlText")))
     return "".join(chunks)
 
 
-def used_faces(parts: dict[str, bytes]) -> set[str]:
+def used_faces(parts: dict[str, bytes], trees: dict | None = None) -> set[str]:
     """The faces the document's text runs are set in: bold and italic from the run,
     its character style and its paragraph style (with their ``basedOn`` chains)."""
     styles = _Styles(parts.get("word/styles.xml"))
     faces = set()
-    for name in [n for n in parts if TEXT_PARTS.fullmatch(n)]:
-        for run in etree.fromstring(parts[name]).iter(w("r")):
+    for tree in (_text_trees(parts) if trees is None else trees).values():
+        for run in tree.iter(w("r")):
             if run.find(w("t")) is None:
                 continue
             paragraph = next(run.iterancestors(w("p")), None)
@@ -182,8 +236,15 @@ class _Styles:
         self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.default = next((i for i, s in self.props.items()
                              if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true")), None)
+        self.known: dict[tuple, bool] = {}
 
     def flag(self, rstyle: str | None, tag: str, pstyle: str | None) -> bool:
+        key = (rstyle, tag, pstyle)  # a document has thousands of runs and a few style pairs
+        if key not in self.known:
+            self.known[key] = self._flag(rstyle, tag, pstyle)
+        return self.known[key]
+
+    def _flag(self, rstyle: str | None, tag: str, pstyle: str | None) -> bool:
         for start in (rstyle, pstyle):
             seen = set()
             while start in self.props and start not in seen:
@@ -302,14 +363,15 @@ def _set_dates(parts, epoch: int | None) -> None:
 
 def _zip(parts: dict[str, bytes], epoch: int | None) -> bytes:
     """Members in a fixed order ([Content_Types].xml and the package relationships
-    first, as Word writes them), every one with the same time and attributes."""
+    first, as Word writes them), every one with the same time and attributes. zlib's
+    default level 6: level 9 took twice the time for 2 % smaller files."""
     when = time.gmtime(max(epoch if epoch is not None else ZIP_EPOCH, ZIP_EPOCH))[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n)):
             info = zipfile.ZipInfo(name, date_time=when)
             info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            z.writestr(info, parts[name], compresslevel=9)
+            z.writestr(info, parts[name], compresslevel=6)
     return out.getvalue()
 
 

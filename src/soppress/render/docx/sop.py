@@ -15,16 +15,19 @@ editable text.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from soppress.layout.headings import PAD
 from soppress.render.docx import ooxml as dx
 from soppress.render import flow_svg
 from soppress.render.docx import png_draw
+from soppress.render.docx.flow_pictures import sheet_pictures
 from soppress.render.docx.blocks import DocxContext, borderless, draw, draw_all, kop_lines, signature_lines
 from soppress.render.docx.template import finish_document, mark_sop, page_setup, raster_logo, start_document
 from soppress.layout.flowchart import Symbol
@@ -88,12 +91,12 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
     pt = view.identity_pt
     cell_ctx = DocxContext(project_root, width * 0.43, pt, LINE)
     for n, (label, value) in enumerate(rows):
-        row = dx.row(table, boxes.get(f"k{n}", (0, None))[1])
-        dx.write(row.cells[1], label, bold=True)
+        cells = dx.row_cells(table, boxes.get(f"k{n}", (0, None))[1])
+        dx.write(cells[1], label, bold=True)
         if label == "Disahkan oleh":
-            signature_lines(view.signature, row.cells[2], cell_ctx, keep=False)
+            signature_lines(view.signature, cells[2], cell_ctx, keep=False)
         else:
-            dx.write(row.cells[2], value, bold=label == "Nama SOP")
+            dx.write(cells[2], value, bold=label == "Nama SOP")
     kop_cell = table.cell(0, 0).merge(table.cell(len(rows) - 1, 0))
     dx.valign(kop_cell)
     logo = raster_logo(project_root, view.kop.logo)
@@ -101,7 +104,7 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if logo:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # exact spacing would clip it
-        paragraph.add_run().add_picture(str(logo), height=Mm(24))
+        dx.add_picture(paragraph.add_run(), str(logo), height=Mm(24))
     kop_lines(kop_cell, view.kop, (10, 10, 9, 7.5), paragraph)
     _identity_type(table, pt)
 
@@ -115,12 +118,12 @@ def _identity(doc, sheet: PlannedSheet, project_root: Path) -> None:
                 gap.paragraph_format.page_break_before = True
                 gap.paragraph_format.line_spacing = Pt(1)
             sections, page = dx.table(doc, [width / 2, width / 2]), head_page
-        head = dx.row(sections, boxes.get(f"s{2 * n}", (0, None))[1])
-        for cell, section in zip(head.cells, (left, right)):
+        head = dx.row_cells(sections, boxes.get(f"s{2 * n}", (0, None))[1])
+        for cell, section in zip(head, (left, right)):
             dx.write(cell, _case(view, section.title), bold=True)
             dx.shade(cell)
-        body = dx.row(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
-        for cell, section in zip(body.cells, (left, right)):
+        body = dx.row_cells(sections, boxes.get(f"s{2 * n + 1}", (0, None))[1])
+        for cell, section in zip(body, (left, right)):
             draw_all(cell, section.blocks, DocxContext(project_root, width / 2, pt, LINE))
     _identity_type(sections, pt)
 
@@ -131,10 +134,15 @@ def _case(view, text: str) -> str:
 
 
 def _identity_type(table, pt: float) -> None:
-    """The identity sheet's type (runs that set their own size keep it)."""
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
+    """The identity sheet's type (runs that set their own size keep it). The cells are
+    walked in the XML (python-docx's ``rows``/``cells`` work out the grid for every
+    cell); a vertically merged cell is its first row's."""
+    for tr in table._tbl.iterchildren(dx.qn("w:tr")):
+        for tc in tr.iterchildren(dx.qn("w:tc")):
+            if tc.vMerge == "continue":
+                continue
+            for p in tc.iterchildren(dx.qn("w:p")):
+                paragraph = Paragraph(p, None)
                 if paragraph.paragraph_format.line_spacing_rule != WD_LINE_SPACING.SINGLE:
                     paragraph.paragraph_format.line_spacing = Pt(pt * LINE)
                 for run in paragraph.runs:
@@ -148,6 +156,10 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
     view, layout, plan = sheet.view, sheet.layout, sheet.plan
     sop = view.sop
     heights = plan.row_heights or [r.min_height for r in layout.rows]
+    cells = [(index, lane, heights[index]) for rows in layout.pages for index in rows
+             for lane in range(len(view.cols.lanes))]
+    pictures = sheet_pictures(view.key, layout, cells)
+    header = None
     for page_index, rows in enumerate(layout.pages):
         spacer = doc.add_paragraph()
         spacer.paragraph_format.line_spacing = Pt(1)
@@ -163,9 +175,13 @@ def _flowchart(doc, sheet: PlannedSheet) -> None:
         if page_index == 0 and not sop.judul:
             spacer.paragraph_format.page_break_before = True
         table = dx.table(doc, view.cols.all)
-        _header(table, sheet, plan.header_heights)
+        if header is None:
+            _header(table, sheet, plan.header_heights)
+            header = [copy.deepcopy(tr) for tr in table._tbl.tr_lst]
+        else:  # the same heading rows on every page: copied, not built again
+            table._tbl.extend(copy.deepcopy(tr) for tr in header)
         for index in rows:
-            _body_row(table, sheet, index, heights[index])
+            _body_row(table, sheet, index, heights[index], pictures)
     if sop.tampilan.legenda:
         _legend(doc)
 
@@ -206,19 +222,18 @@ def _cell_lines(cell, lines: Lines) -> None:
     dx.lines(cell, list(lines.subs), first=not lines.lead)
 
 
-def _body_row(table, sheet: PlannedSheet, index: int, height: float) -> None:
+def _body_row(table, sheet: PlannedSheet, index: int, height: float, pictures: dict) -> None:
     layout, cols = sheet.layout, sheet.view.cols
     row = sheet.view.rows[index]
-    cells = dx.row(table, height, exact=False).cells
+    cells = dx.row_cells(table, height, exact=False)
     n = len(cols.lanes)
     dx.write(cells[0], row.no, align=WD_ALIGN_PARAGRAPH.CENTER)
     for lane in range(n):
         cell = cells[2 + lane]
         dx.margins(cell, 0)
-        png = png_draw.cell_png(layout, index, lane, height)
-        if png:
-            dx.picture(cell, png, cols.lanes[lane], height, svg=flow_svg.cell_svg(layout, index, lane, height))
-            _describe(cell, alt_text(sheet, index, lane))
+        if (index, lane) in pictures:
+            png, svg = pictures[index, lane]
+            dx.picture(cell, png, cols.lanes[lane], height, svg=svg, descr=alt_text(sheet, index, lane))
     if row.kind == "bagian":
         dx.write(cells[1], row.kegiatan.lead, bold=True)
         return
@@ -248,23 +263,18 @@ def alt_text(sheet: PlannedSheet, index: int, lane: int) -> str:
     return "; ".join(parts)
 
 
-def _describe(cell, text: str) -> None:
-    """Alternative text on the picture just anchored in ``cell``."""
-    cell._tc.xpath(".//wp:docPr")[-1].set("descr", text)
-
-
 def _legend(doc) -> None:
     gap = doc.add_paragraph()  # adjacent tables would merge into one
     gap.paragraph_format.space_before = Mm(2)
     table = dx.table(doc, [21, 38] * 3)
     rows = [LEGEND[:3], LEGEND[3:]]
     for group in rows:
-        row = dx.row(table, 10)
+        cells = dx.row_cells(table, 10)
         for i, (kind, meaning) in enumerate(group):
-            dx.margins(row.cells[2 * i], 0)
-            dx.picture(row.cells[2 * i], png_draw.legend_png(kind), 20, 8, svg=flow_svg.legend_svg(kind))
-            dx.write(row.cells[2 * i + 1], meaning)
-            dx.valign(row.cells[2 * i + 1])
+            dx.margins(cells[2 * i], 0)
+            dx.picture(cells[2 * i], png_draw.legend_png(kind), 20, 8, svg=flow_svg.legend_svg(kind))
+            dx.write(cells[2 * i + 1], meaning)
+            dx.valign(cells[2 * i + 1])
     borderless(table)
 
 
@@ -279,13 +289,13 @@ def _summary(doc, sheet: PlannedSheet) -> None:
     run.bold, run.font.size = True, Pt(10)
     width = view.page.content_width
     table = dx.table(doc, [10, width - 145, 70, 30, 35])
-    head = dx.row(table, header=True)
-    for cell, title in zip(head.cells, ("NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET")):
+    head = dx.row_cells(table, header=True)
+    for cell, title in zip(head, ("NO", "PROSEDUR", "PENANGGUNG JAWAB", "WAKTU", "KET")):
         dx.write(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for item in view.summary:
-        row = dx.row(table)
-        dx.write(row.cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
-        for cell, key in zip(row.cells[1:], ("prosedur", "pj", "waktu", "ket")):
+        cells = dx.row_cells(table)
+        dx.write(cells[0], str(item["no"]), align=WD_ALIGN_PARAGRAPH.CENTER)
+        for cell, key in zip(cells[1:], ("prosedur", "pj", "waktu", "ket")):
             dx.write(cell, item[key])
 
 

@@ -70,14 +70,16 @@ def finish_document(doc, title: str = "", subject: str = "", author: str = "", k
     dx.pad_text(doc)
     dx.schema_order(doc)
     properties(doc, title, subject, author, keywords)
-    out = io.BytesIO()
-    doc.save(out)
-    return package.finish(out.getvalue())  # embedded fonts, reproducible zip
+    return package.finish_parts(package.parts_of(doc))  # embedded fonts, reproducible zip
 
 
 def _named_styles(doc) -> set[str]:
-    """Add the STYLES the document lacks (based on Normal); the names it has."""
+    """Add the STYLES the document lacks (based on Normal); the names it has (looked
+    up once per document: python-docx finds a style's name by a scan of them all)."""
     from docx.enum.style import WD_STYLE_TYPE
+    known = doc.part.__dict__.get("_soppress_styles")
+    if known is not None:
+        return known
     names = {s.name for s in doc.styles}
     for name in STYLES:
         if name not in names:
@@ -86,7 +88,8 @@ def _named_styles(doc) -> set[str]:
             style.quick_style = True
             if name == "Teks SOP":
                 style.element.get_or_add_pPr().append(dx.el("w:suppressAutoHyphens"))
-    return names | set(STYLES)
+    known = doc.part.__dict__["_soppress_styles"] = names | set(STYLES)
+    return known
 
 
 def _styles(doc) -> None:
@@ -108,6 +111,7 @@ def _styles(doc) -> None:
         settings.append(dx.el("w:autoHyphenation", w_val="true"))
         settings.append(dx.el("w:doNotHyphenateCaps", w_val="true"))
     body = doc.element.body
+    ids = {name: doc.styles[name].style_id for name in ("Daftar 1", "Daftar 2", "Teks Tabel", "Isi")}
     for p in body.iter(dx.qn("w:p")):
         ppr = p.find(dx.qn("w:pPr"))
         if ppr is not None and ppr.find(dx.qn("w:pStyle")) is not None:
@@ -120,14 +124,16 @@ def _styles(doc) -> None:
             name = f"Daftar {level}"
         else:
             name = "Teks Tabel" if in_table else "Isi"
-        p.get_or_add_pPr().insert(0, dx.el("w:pStyle", w_val=doc.styles[name].style_id))
+        p.get_or_add_pPr().insert(0, dx.el("w:pStyle", w_val=ids[name]))
 
 
 def mark_sop(elements, doc) -> None:
     """Paragraphs of an SOP sheet: the "Teks SOP" style (no automatic hyphenation, so
     the sheet wraps as in its PDF) unless they carry a style already."""
-    _named_styles(doc)
-    style_id = doc.styles["Teks SOP"].style_id
+    style_id = doc.part.__dict__.get("_soppress_sop_style")
+    if style_id is None:
+        _named_styles(doc)
+        style_id = doc.part.__dict__["_soppress_sop_style"] = doc.styles["Teks SOP"].style_id
     for element in elements:
         for p in element.iter(dx.qn("w:p")):  # the element itself too, when it is a paragraph
             ppr = p.get_or_add_pPr()
