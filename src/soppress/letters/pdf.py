@@ -17,7 +17,11 @@ min- and max-content width of every kop line with Pango: a quarter of a letter's
 and the isian and signature tables use the fixed table layout (the label column's width
 is given on every row; the automatic layout line-breaks every cell to find widths).
 The kop is pixel-identical; the tables keep their widths except that a row of several
-signatures gets equal columns.
+signatures gets equal columns. The page context (which inherits from the root element)
+gets back ``overflow-wrap: normal``: with the root's ``anywhere``, weasyprint found the
+min-content width of each margin box (the RAHASIA marking, the page number) by breaking
+its text after every character, about a fifth of a ``rujukan``'s time; the boxes are as
+wide as their text either way, so they are drawn at the same place.
 """
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ from soppress.views.blocks import Document
 PAGE = "surat"          # the named page of every letter: one page group per letter
 LETTER_CSS = f"""
 @page :nth(1 of {PAGE}) {{ counter-reset: page 1; }}
+@page {{ overflow-wrap: normal; }}
 .surat {{ page: {PAGE}; }}
 .surat + .surat {{ break-before: page; }}
 .awal-surat {{ position: absolute; }}
