@@ -60,6 +60,8 @@ def test_inline_styles_become_shared_classes_that_still_win():
                     '<img src="x.svg" alt="">')
     assert rules.splitlines() == [".gaya-0 { text-align: right !important; margin-bottom: 1.5mm !important }",
                                   ".gaya-1 { width: 25.0mm !important }"]
+    odd = '<p style="content: &quot;&lt;/style&gt;&quot;">x</p>'   # would end the <style> element: kept inline
+    assert _shared_styles(odd) == (odd, "")
 
 
 def test_the_letter_html_has_no_inline_style_and_the_trimmed_user_agent_sheet_is_used(setup, tmp_path,  # noqa: F811

@@ -117,7 +117,7 @@ def _shared_styles(body: str) -> tuple[str, str]:
 
     def tag(match: re.Match) -> str:
         text = match.group(0)
-        if ' style="' not in text:
+        if ' style="' not in text or "&lt;" in text:   # a "<" unescaped into the <style> could end it
             return text
         name = text[1:].split(None, 1)[0].rstrip("/>")
         attrs = dict(_ATTR.findall(text[1 + len(name):]))
