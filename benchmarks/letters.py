@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import resource
 import shutil
 import sys
 import tempfile
@@ -58,13 +59,17 @@ def main() -> int:
         runner = Runner(Path(tmp))
         runner.run(project, "--help")                               # byte-code written, not timed
         extra = ["--proses", str(args.proses)] if args.proses else []
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         seconds, peak = runner.run(project, "surat", "massal", args.jenis, "--isian", "isian.yaml", *extra,
                                    memory=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)   # the command and its workers, once reaped
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         from pypdf import PdfReader
         [combined] = (project / "keluaran-kasus").glob("*-gabungan-*.pdf")
         pages = len(PdfReader(combined).pages)
         parts = len(list((project / "keluaran-kasus").glob("*.pdf"))) - 1
-        print(f"{args.jumlah} kasus, surat {args.jenis}: {seconds:.1f} s, puncak memori {peak / 2**20:.0f} MB; "
+        print(f"{args.jumlah} kasus, surat {args.jenis}: {seconds:.1f} s ({cpu:.1f} s CPU), "
+              f"puncak memori {peak / 2**20:.0f} MB; "
               f"{parts} PDF per kasus, gabungan {pages} halaman ({combined.stat().st_size / 2**20:.1f} MB)")
         print(f"mesin: {machine()}")
     return 0
