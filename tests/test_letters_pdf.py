@@ -82,6 +82,7 @@ def test_the_letter_html_has_no_inline_style_and_the_trimmed_user_agent_sheet_is
 def test_a_chunk_is_drawn_with_fewer_garbage_collections_and_the_thresholds_come_back(setup, tmp_path,  # noqa: F811
                                                                                       monkeypatch):
     import gc
+    from soppress import collector
     from soppress.letters import batch
     seen = []
     monkeypatch.setattr("soppress.letters.pdf.letters_pdf", lambda docs, root: seen.append(gc.get_threshold()) or
@@ -90,4 +91,4 @@ def test_a_chunk_is_drawn_with_fewer_garbage_collections_and_the_thresholds_come
     before = gc.get_threshold()
     ctxs = batch.numbered_letters(setup, "rujukan", "hst", [], None)  # no case: the register is not touched
     assert batch._draw(ctxs, "hst", ("pdf",), {}) == []
-    assert seen == [(batch.GC_YOUNG, *before[1:])] and gc.get_threshold() == before
+    assert seen == [(collector.YOUNG, *before[1:])] and gc.get_threshold() == before

@@ -16,7 +16,6 @@ Nothing here puts a case value in a message: problems name files, lines and fiel
 """
 from __future__ import annotations
 
-import gc
 import io
 import re
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -24,17 +23,13 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from soppress.checks.diagnostics import Report
+from soppress.collector import fewer_collections
 from soppress.letters.build import bernomor
 from soppress.letters.context import KonteksSurat
 from soppress.letters.from_case import data_dari_kasus
 from soppress.letters.setup import LetterSetup
 
 CHUNK = 25  # most letters per task: laid out together (letters.pdf), and still an even spread
-# Young objects between two runs of Python's cyclic garbage collector while a chunk is drawn
-# (Python's default: 700). weasyprint makes millions of short-lived objects per chunk: at
-# the default the collector ran about ten times per letter and took 8-10 % of its CPU time;
-# at 50,000 it takes 1-2 %, for about 25 MB more memory per process.
-GC_YOUNG = 50_000
 
 
 def cases_from_folder(folder: Path, report: Report, jobs: int | None = 1) -> list:
@@ -91,15 +86,11 @@ def _draw(ctxs: list[KonteksSurat], unit: str, formats: tuple[str, ...], options
     from soppress.letters.pdf import letters_pdf
     from soppress.letters.view import letter_document
     root = _SETUP.root
-    thresholds = gc.get_threshold()
-    gc.set_threshold(GC_YOUNG, *thresholds[1:])
-    try:
+    with fewer_collections():  # soppress.collector
         docs = [letter_document(_SETUP, ctx, unit, **options) for ctx in ctxs]
         pdfs = letters_pdf(docs, root) if "pdf" in formats else [None] * len(docs)
         return [{fmt: pdf if fmt == "pdf" else render(doc, fmt, root) for fmt in formats}
                 for doc, pdf in zip(docs, pdfs)]
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 def render_letters(setup: LetterSetup, ctxs: Sequence[KonteksSurat], unit: str, formats: Sequence[str], *,
