@@ -50,6 +50,9 @@ def to_html(doc: Document, assets: AssetUrl, env=None) -> str:
         pages, numbers_css(doc.page_numbers, doc.font), marking_css(doc.marking, doc.font),
         f"html {{ font-family: {font_stack(doc.font)}; font-size: {doc.size}pt; line-height: {doc.line}; "
         "color: #000; overflow-wrap: anywhere; }",  # a long URL wraps, nothing runs off the page
+        # ... but not in the page's margin boxes (page numbers, RAHASIA), which inherit it from the
+        # root: weasyprint sized each by breaking its text after every character (letters/pdf.py)
+        "@page { overflow-wrap: normal; }",
         "body { margin: 0; }", ".bagian + .bagian { break-before: page; }", BLOCKS_CSS, *sorted(extra),
     ])
     body = Markup("\n").join(
