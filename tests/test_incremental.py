@@ -295,13 +295,3 @@ def test_a_failed_document_is_reported_and_no_output_of_the_run_is_placed(projec
     monkeypatch.setitem(jobs.UNITS, "sheet", real)
     assert {"kedua", "uji/buku-sop", "contoh", "ketiga"} <= made(project, tmp_path / "out")
 
-
-def test_a_work_unit_runs_with_fewer_garbage_collections_and_the_thresholds_come_back(project, tmp_path,
-                                                                                      monkeypatch):
-    import gc
-    from soppress import collector, jobs
-    seen = []
-    monkeypatch.setitem(jobs.UNITS, "peta", lambda done: seen.append(gc.get_threshold()))
-    before = gc.get_threshold()
-    assert not jobs.run("peta", "peta-keterkaitan").error
-    assert seen == [(collector.YOUNG, *before[1:])] and gc.get_threshold() == before

@@ -2,9 +2,10 @@
 
 weasyprint makes millions of short-lived objects per document; at Python's default
 threshold (700 young objects between two runs of the collector) it ran about ten times
-per letter and took 8-10 % of the CPU time of a letter batch, and a similar share of a
-build's work units. Raised to ``YOUNG`` it takes 1-2 %, for about 25 MB more memory per
-process (measured on the letter batch, benchmarks/README.md)."""
+per letter and took 8-10 % of the CPU time of a letter batch; raised to ``YOUNG`` it
+takes 1-2 %, for about 25 MB more memory per process (benchmarks/README.md). Tried on
+the build's work units too: no difference beyond the noise in a cold build's CPU time,
+35 MB more per process, so they keep Python's default."""
 from __future__ import annotations
 
 import gc

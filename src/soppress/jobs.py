@@ -17,7 +17,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from soppress.collector import fewer_collections
 from soppress.errors import UserError
 from soppress.outputs import write_atomic
 from soppress.layout.flowchart import LayoutError
@@ -138,8 +137,7 @@ def run(unit: str, name: str, *args) -> Done:
     """Run one unit; a failure is reported, not raised (SOPPRESS_DEBUG=1 raises it)."""
     done = Done(name)
     try:
-        with fewer_collections():
-            UNITS[unit](done, *args)
+        UNITS[unit](done, *args)
     except UserError as exc:
         done.error, done.written = str(exc), {}
     except Exception as exc:  # noqa: BLE001 - one document failing does not stop the others
