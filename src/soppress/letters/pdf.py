@@ -18,7 +18,7 @@ and the isian and signature tables use the fixed table layout (the label column'
 is given on every row; the automatic layout line-breaks every cell to find widths).
 The kop is pixel-identical; the tables keep their widths except that a row of several
 signatures gets equal columns. The page context (which inherits from the root element)
-gets back ``overflow-wrap: normal``: with the root's ``anywhere``, weasyprint found the
+gets back ``overflow-wrap: normal`` (``render.html.document.root_css``, as in every document): with the root's ``anywhere``, weasyprint found the
 min-content width of each margin box (the RAHASIA marking, the page number) by breaking
 its text after every character (about 5 % of a ``rujukan``'s time); the boxes are as
 wide as their text either way, so they are drawn at the same place.
@@ -44,18 +44,16 @@ from markupsafe import Markup
 
 from soppress.render.fetcher import fetcher
 from soppress.render.html import sop as _sop
-from soppress.render.html.assets import file_assets, font_stack, fonts_css
+from soppress.render.html.assets import file_assets, fonts_css
 from soppress.render.html.blocks import BLOCKS_CSS, HtmlContext, block_css, blocks
-from soppress.render.html.document import marking_css, numbers_css, page_css
+from soppress.render.html.document import marking_css, meta_tags, numbers_css, page_css, root_css
 from soppress.render.pdf import fonts
 from soppress.render.pdf.document import part_pages
-from soppress.resources import build_time
 from soppress.views.blocks import Document
 
 PAGE = "surat"          # the named page of every letter: one page group per letter
 LETTER_CSS = f"""
 @page :nth(1 of {PAGE}) {{ counter-reset: page 1; }}
-@page {{ overflow-wrap: normal; }}
 .surat {{ page: {PAGE}; }}
 .surat + .surat {{ break-before: page; }}
 .awal-surat {{ position: absolute; }}
@@ -75,9 +73,7 @@ def _stylesheet(doc: Document, ctx: HtmlContext, extra: set[str]) -> str:
     numbers = numbers_css(doc.page_numbers, doc.font).replace("@page :first", f"@page :nth(1 of {PAGE})")
     return "\n".join([
         fonts_css(doc.font, ctx.asset_url), page_css("", doc.sections[0].page), page_css(PAGE, doc.sections[0].page),
-        numbers, marking_css(doc.marking, doc.font),
-        f"html {{ font-family: {font_stack(doc.font)}; font-size: {doc.size}pt; line-height: {doc.line}; "
-        "color: #000; overflow-wrap: anywhere; }", "body { margin: 0; }", BLOCKS_CSS, LETTER_CSS, *sorted(extra)])
+        numbers, marking_css(doc.marking, doc.font), root_css(doc), BLOCKS_CSS, LETTER_CSS, *sorted(extra)])
 
 
 def letters_html(docs: Sequence[Document], root: Path) -> str:
@@ -92,13 +88,10 @@ def letters_html(docs: Sequence[Document], root: Path) -> str:
             i, Markup("\n").join(blocks(s.blocks, ctx) for s in doc.sections))
         for i, doc in enumerate(docs))
     body, shared = _shared_styles(str(body))
-    meta = Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, value) for name, value in (
-        ("author", first.author), ("description", first.subject), ("keywords", ", ".join(first.keywords)),
-        ("generator", "soppress"), ("dcterms.created", build_time().isoformat() + "Z"),
-        ("dcterms.modified", build_time().isoformat() + "Z")) if value)
     return str(Markup('<!DOCTYPE html>\n<html lang="{}">\n<head>\n<meta charset="utf-8">\n{}'
                       "<style>\n{}\n</style>\n</head>\n<body>\n{}\n</body>\n</html>\n").format(
-        first.lang.split("-")[0], meta, Markup(_stylesheet(first, ctx, extra) + "\n" + shared), Markup(body)))
+        first.lang.split("-")[0], meta_tags(first), Markup(_stylesheet(first, ctx, extra) + "\n" + shared),
+        Markup(body)))
 
 
 _TAG = re.compile(r'<[a-z][a-z0-9]*(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>')

@@ -48,23 +48,33 @@ def to_html(doc: Document, assets: AssetUrl, env=None) -> str:
         f"@page {{ size: {first.width}mm {first.height}mm; "
         f"margin: {first.top}mm {first.right}mm {first.bottom}mm {first.left}mm; }}",
         pages, numbers_css(doc.page_numbers, doc.font), marking_css(doc.marking, doc.font),
-        f"html {{ font-family: {font_stack(doc.font)}; font-size: {doc.size}pt; line-height: {doc.line}; "
-        "color: #000; overflow-wrap: anywhere; }",  # a long URL wraps, nothing runs off the page
-        # ... but not in the page's margin boxes (page numbers, RAHASIA), which inherit it from the
-        # root: weasyprint sized each by breaking its text after every character (letters/pdf.py)
-        "@page { overflow-wrap: normal; }",
-        "body { margin: 0; }", ".bagian + .bagian { break-before: page; }", BLOCKS_CSS, *sorted(extra),
+        root_css(doc), ".bagian + .bagian { break-before: page; }", BLOCKS_CSS, *sorted(extra),
     ])
     body = Markup("\n").join(
         Markup('<section class="bagian"{} style="page: s{}">\n{}\n</section>').format(
             Markup(' id="{}"').format(section.name) if section.name else Markup(""), i, blocks(section.blocks, ctx))
         for i, section in enumerate(doc.sections))
-    meta = Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, value) for name, value in (
+    return str(Markup('<!DOCTYPE html>\n<html lang="{}">\n<head>\n<meta charset="utf-8">\n<title>{}</title>\n{}'
+                      "<style>\n{}\n</style>\n</head>\n<body>\n{}\n</body>\n</html>\n").format(
+        doc.lang.split("-")[0], doc.title, meta_tags(doc), Markup(css), body))
+
+
+def root_css(doc: Document) -> str:
+    """The root's type, colour and wrapping, and the body's margin."""
+    return "\n".join([
+        f"html {{ font-family: {font_stack(doc.font)}; font-size: {doc.size}pt; line-height: {doc.line}; "
+        "color: #000; overflow-wrap: anywhere; }",  # a long URL wraps, nothing runs off the page
+        # ... but not in the page's margin boxes (page numbers, RAHASIA), which inherit it from the
+        # root: weasyprint sized each by breaking its text after every character
+        "@page { overflow-wrap: normal; }",
+        "body { margin: 0; }"])
+
+
+def meta_tags(doc: Document) -> Markup:
+    """The document's metadata (author, subject, keywords, dates) as <meta> elements."""
+    return Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, value) for name, value in (
         ("author", doc.author), ("description", doc.subject), ("keywords", ", ".join(doc.keywords)),
         ("generator", "soppress"), ("dcterms.created", build_time().isoformat() + "Z"),
         ("dcterms.modified", build_time().isoformat() + "Z")) if value)
-    return str(Markup('<!DOCTYPE html>\n<html lang="{}">\n<head>\n<meta charset="utf-8">\n<title>{}</title>\n{}'
-                      "<style>\n{}\n</style>\n</head>\n<body>\n{}\n</body>\n</html>\n").format(
-        doc.lang.split("-")[0], doc.title, meta, Markup(css), body))
 
 
