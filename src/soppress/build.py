@@ -202,11 +202,8 @@ def _sheet_units(key: str, unit_key: str, rows: int, formats) -> list[Unit]:
 def _valid_plan(plan: dict | None, rows: int) -> dict | None:
     """A cached page plan is used only if it reads as one and places each flowchart row once."""
     from soppress.layout.pagination import PagePlan
-    try:
-        pages = PagePlan.from_dict(plan).pages if plan is not None else None
-        return plan if pages is not None and sorted(r for page in pages for r in page) == list(range(rows)) else None
-    except (TypeError, ValueError, AttributeError):
-        return None
+    read = PagePlan.read(plan)
+    return plan if read is not None and read.places_each_row_once(rows) else None
 
 
 def _run(units: list[Unit], plans: dict, jobs: int | None, progress: Progress | None,

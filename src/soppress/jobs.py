@@ -121,18 +121,6 @@ def planned(key: str, plan: dict) -> PlannedSheet:
     return PlannedSheet(view, page_plan, paginate(view.layout, page_plan.pages))
 
 
-def plan_or_none(data: dict | None) -> PagePlan | None:
-    """A recorded page plan, or None when it does not read as one (a cache is never trusted)."""
-    try:
-        plan = PagePlan.from_dict(data) if data is not None else None
-    except (TypeError, ValueError, AttributeError):
-        return None
-    ok = plan is not None and isinstance(plan.identity_pt, (int, float)) and isinstance(plan.identity_key, str) \
-        and isinstance(plan.pages, list) and all(isinstance(page, list) and all(type(r) is int for r in page)
-                                                 for page in plan.pages)
-    return plan if ok else None
-
-
 def run(unit: str, name: str, *args) -> Done:
     """Run one unit; a failure is reported, not raised (SOPPRESS_DEBUG=1 raises it)."""
     done = Done(name)
@@ -165,7 +153,7 @@ def sheet(done: Done, key: str, guess: dict | None = None, formats: tuple[str, .
     ``guess``: its page plan of the last build, the first one tried."""
     s, root = _state, _state.project.root
     formats = s.formats if formats is None else formats
-    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root), plan_or_none(guess))
+    laid = plan_sheet(view_of(key), s.env, file_assets(root), str(root), PagePlan.read(guess))
     done.plan = laid.plan.to_dict()
     if "pdf" in formats:
         _write(done, f"{key}.pdf", laid.document.write_pdf())

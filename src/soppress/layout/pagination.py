@@ -36,6 +36,23 @@ class PagePlan:
         data["identity"] = {k: tuple(v) for k, v in data.get("identity", {}).items()}
         return cls(**data)
 
+    @classmethod
+    def read(cls, data) -> "PagePlan | None":
+        """A recorded plan (a build's cache, the preview's last plan), or None when there
+        is none or it does not read as one: a cache is never trusted."""
+        try:
+            plan = cls.from_dict(data)
+        except (TypeError, ValueError, AttributeError):
+            return None
+        ok = isinstance(plan.identity_pt, (int, float)) and isinstance(plan.identity_key, str) \
+            and isinstance(plan.pages, list) and all(isinstance(page, list) and all(type(r) is int for r in page)
+                                                     for page in plan.pages)
+        return plan if ok else None
+
+    def places_each_row_once(self, rows: int) -> bool:
+        """Does the plan put each of ``rows`` flowchart rows on one page, and no page empty?"""
+        return sorted(r for page in self.pages for r in page) == list(range(rows)) and all(self.pages)
+
 
 def paginate(layout: FlowLayout, pages: Iterable[Iterable[int]]) -> FlowLayout:
     """A copy of ``layout`` with a pagination applied (the row indexes of each page):

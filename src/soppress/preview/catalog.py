@@ -103,10 +103,11 @@ def _lay_out(project, key: str, state, plans: Plans):
     one pass when its last plan in ``plans`` still holds)."""
     from soppress import jobs
     from soppress.render.html.assets import file_assets
+    from soppress.layout.pagination import PagePlan
     from soppress.render.pdf.sop import plan_sheet
     known = plans.get(key)
     return plan_sheet(jobs.view_of(key), state.env, file_assets(project.root), str(project.root),
-                      jobs.plan_or_none(known[1]) if known is not None else None)
+                      PagePlan.read(known and known[1]))
 
 
 def _planned(project, key: str, state, plans: Plans, unit_key: str):

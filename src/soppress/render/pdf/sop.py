@@ -153,7 +153,7 @@ def plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_
     place of the measuring pass, and its identity type is kept when it was chosen for
     the same identity sheet; the result is the one laid out without it."""
     key, n = identity_key(view, env, assets), len(view.layout.rows)
-    first = guess.pages if guess is not None and _covers(guess.pages, n) else None
+    first = guess.pages if guess is not None and guess.places_each_row_once(n) else None
     known = guess.identity_pt if guess is not None and guess.identity_key == key \
         and IDENTITY_FLOOR <= guess.identity_pt <= view.identity_pt else None
     if first is not None:
@@ -201,10 +201,6 @@ def identity_size(view: SheetView, env: jinja2.Environment, assets: AssetUrl, ba
         if identity_pages(size) < pages:
             return size
     return view.identity_pt
-
-
-def _covers(pages: list[list[int]], rows: int) -> bool:
-    return sorted(r for page in pages for r in page) == list(range(rows)) and all(pages)
 
 
 def _plan_sheet(view: SheetView, env: jinja2.Environment, assets: AssetUrl, base_url: str, *,
