@@ -68,7 +68,7 @@ def prepare(project: Project, out_dir: Path, formats, staging: Path | None = Non
     decrees = {k.key: keputusan_views.keputusan_view(project, k) for k in project.keputusan}
     enacted = {info.sop_key: view.enactment(info) for view in decrees.values() for info in view.lampiran}
     _state = State(project, out_dir, tuple(formats), staging, environment(project.root), decrees, enacted)
-    # DOCX bytes kept between a build's workers and the next build (perf-docx); only a build
+    # DOCX bytes kept between a build's workers and the next build; only a build
     # (which stages its outputs) keeps them: the preview writes nothing
     docx_cache.use(Path(out_dir) / PARTS / "docx" if staging is not None else None)
     return _state
