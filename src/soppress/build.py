@@ -95,8 +95,8 @@ def build(root: Path, out_dir: Path | None = None, formats=DEFAULT_FORMATS, only
         plans = {u.name: _valid_plan(manifest.plan(u.name, u.key), u.rows) for u in units if u.kind == "sheet"}
         todo = [u for u in units if force or not all(manifest.fresh(out_dir, rel, u.key_of(rel)) for rel in u.outputs)
                 or (u.kind == "sheet" and plans[u.name] is None)]
-        result.skipped = list(dict.fromkeys(u.doc for u in units if u not in todo and u.doc not in
-                                            {t.doc for t in todo}))
+        made = {u.doc for u in todo}  # a document is skipped when none of its units is made
+        result.skipped = list(dict.fromkeys(u.doc for u in units if u.doc not in made))
         for unit in todo:  # a sheet made again starts from its last page plan (render.pdf.sop.plan_sheet)
             if unit.kind == "sheet":
                 unit.args = (unit.name, manifest.plans.get(unit.name, {}).get("plan"), *unit.args[2:])
